@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely'
+import * as m0001 from './0001_schema'
+
+/** Numbered migrations, imported statically so the server bundle and the CLI run the same list. */
+export const migrations: Record<string, Migration> = {
+  '0001_schema': m0001,
+}
