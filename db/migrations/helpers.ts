@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely } from 'kysely'
+import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely, SqlBool } from 'kysely'
 import { sql } from 'kysely'
 
 /**
@@ -19,7 +19,7 @@ export function withTimestamps<T extends string, C extends string>(t: CreateTabl
 /** SQL list literal for an IN (...) check: values are compile-time constants, never user input. */
 export function oneOf(column: string, values: readonly string[]) {
   const list = values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')
-  return sql.raw(`${column} IN (${list})`)
+  return sql.raw<SqlBool>(`${column} IN (${list})`)
 }
 
 export async function index(
@@ -31,6 +31,6 @@ export async function index(
   let b = db.schema.createIndex(`${table}_${columns.join('_')}_${opts.unique ? 'uq' : 'idx'}`)
   if (opts.unique) b = b.unique()
   let q = b.on(table).columns(columns)
-  if (opts.where) q = q.where(sql.raw(opts.where))
+  if (opts.where) q = q.where(sql.raw<SqlBool>(opts.where))
   await q.execute()
 }

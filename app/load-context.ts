@@ -1,0 +1,12 @@
+import type { AppLoadContext } from '@remix-run/node'
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    /** The client's address as the HTTP server saw it (trusting a proxy only when configured). */
+    clientIp?: string
+  }
+}
+
+export function clientIp(context: AppLoadContext | undefined): string | null {
+  return context?.clientIp ?? null
+}

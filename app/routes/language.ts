@@ -1,0 +1,17 @@
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { safeRedirect } from '~/auth/permissions'
+import { isLocale, localeCookie } from '~/i18n/locale.server'
+
+export async function loader() {
+  return redirect('/')
+}
+
+/** Public: anyone may choose the language; it is remembered in a cookie. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData()
+  const locale = form.get('locale')
+  const to = safeRedirect(form.get('redirectTo'))
+  if (!isLocale(locale)) return redirect(to)
+  return redirect(to, { headers: { 'Set-Cookie': await localeCookie.serialize(locale) } })
+}

@@ -1,0 +1,103 @@
+/**
+ * Production (and development) HTTP server: parses the environment, applies
+ * pending migrations, then serves the Remix build with compression and
+ * long-lived caching for fingerprinted assets.
+ */
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { createDb } from './db/index'
+import { migrateToLatest } from './db/migrator'
+import { parseEnv } from './app/env.server'
+
+const isDev = process.argv.includes('--dev')
+if (!isDev) process.env.NODE_ENV ??= 'production'
+
+/** A production server with no SESSION_SECRET keeps a generated one beside its database. */
+function ensureSessionSecret() {
+  if (process.env.SESSION_SECRET || process.env.NODE_ENV !== 'production') return
+  const file = join(dirname(process.env.DATABASE_PATH ?? 'data/dvk.sqlite'), 'session-secret')
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, randomBytes(32).toString('base64url'))
+    chmodSync(file, 0o600)
+    console.warn(`SESSION_SECRET is not set: generated one in ${file}`)
+  }
+  process.env.SESSION_SECRET = readFileSync(file, 'utf8').trim()
+}
+
+ensureSessionSecret()
+let env: ReturnType<typeof parseEnv>
+try {
+  env = parseEnv()
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+}
+process.env.DATABASE_PATH = env.DATABASE_PATH
+process.env.UPLOAD_DIR = env.UPLOAD_DIR
+
+{
+  const db = createDb(env.DATABASE_PATH)
+  try {
+    const { results } = await migrateToLatest(db)
+    const applied = results?.filter((r) => r.status === 'Success') ?? []
+    if (applied.length) console.log(`Applied migrations: ${applied.map((r) => r.migrationName).join(', ')}`)
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  } finally {
+    await db.destroy()
+  }
+}
+
+const viteDevServer = isDev
+  ? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+  : undefined
+
+const app = express()
+app.disable('x-powered-by')
+app.set('trust proxy', env.TRUST_PROXY === 'true')
+app.use(compression({ threshold: 1024 }))
+app.use((_req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
+  res.setHeader('X-Frame-Options', 'DENY')
+  next()
+})
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares)
+} else {
+  // Fingerprinted build assets never change: cache them for a year.
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y', index: false }))
+  app.use(express.static('build/client', { maxAge: '1h', index: false }))
+}
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  : ((await import(join(process.cwd(), 'build/server/index.js'))) as ServerBuild)
+
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress }),
+  }),
+)
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  console.log(`Dân vận khéo is listening on http://localhost:${env.PORT} (${env.NODE_ENV})`)
+})
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0))
+    setTimeout(() => process.exit(0), 3000).unref()
+  })
+}
