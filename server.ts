@@ -46,7 +46,8 @@ process.env.UPLOAD_DIR = env.UPLOAD_DIR
   try {
     const { results } = await migrateToLatest(db)
     const applied = results?.filter((r) => r.status === 'Success') ?? []
-    if (applied.length) console.log(`Applied migrations: ${applied.map((r) => r.migrationName).join(', ')}`)
+    if (applied.length)
+      console.log(`Applied migrations: ${applied.map((r) => r.migrationName).join(', ')}`)
   } catch (error) {
     console.error(error instanceof Error ? error.message : error)
     process.exit(1)
@@ -74,7 +75,10 @@ if (viteDevServer) {
   app.use(viteDevServer.middlewares)
 } else {
   // Fingerprinted build assets never change: cache them for a year.
-  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y', index: false }))
+  app.use(
+    '/assets',
+    express.static('build/client/assets', { immutable: true, maxAge: '1y', index: false }),
+  )
   app.use(express.static('build/client', { maxAge: '1h', index: false }))
 }
 

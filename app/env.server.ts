@@ -37,7 +37,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ...env,
     SESSION_SECRET: env.SESSION_SECRET ?? 'dev-only-session-secret-change-me-please!!',
     // Browsers accept Secure cookies on http://localhost, so production defaults to Secure.
-    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : env.NODE_ENV === 'production',
+    secureCookies: env.SECURE_COOKIES
+      ? env.SECURE_COOKIES === 'true'
+      : env.NODE_ENV === 'production',
   }
 }
 

@@ -22,7 +22,12 @@ export type UnitType = (typeof UNIT_TYPES)[number]
 export const ROLES = ['admin', 'unit', 'judge', 'commune'] as const
 export type Role = (typeof ROLES)[number]
 
-export const FIELDS = ['economy', 'culture_society', 'defence_security', 'political_system'] as const
+export const FIELDS = [
+  'economy',
+  'culture_society',
+  'defence_security',
+  'political_system',
+] as const
 export type Field = (typeof FIELDS)[number]
 
 export const ENTRY_KINDS = ['model', 'exemplar_collective', 'exemplar_individual'] as const

@@ -43,7 +43,10 @@ export async function attemptLogin(input: {
 
   const user = await findUserByUsername(username)
   // Hash even for unknown names so timing does not reveal which usernames exist.
-  const valid = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()))
+  const valid = await verifyPassword(
+    input.password,
+    user?.password_hash ?? (await dummyPasswordHash()),
+  )
 
   if (!user || !valid) {
     const db = getDb()
@@ -56,7 +59,13 @@ export async function attemptLogin(input: {
       }
       if (user) {
         await recordAudit(
-          { actorId: null, action: 'auth.login_failed', subjectType: 'user', subjectId: user.id, ip: input.ip },
+          {
+            actorId: null,
+            action: 'auth.login_failed',
+            subjectType: 'user',
+            subjectId: user.id,
+            ip: input.ip,
+          },
           tx,
         )
       }
@@ -79,7 +88,13 @@ export async function attemptLogin(input: {
       await clearThrottle(accountKey, tx)
       await updateUser(user.id, { lastLoginAt: input.now }, input.now, tx)
       await recordAudit(
-        { actorId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id, ip: input.ip },
+        {
+          actorId: user.id,
+          action: 'auth.login',
+          subjectType: 'user',
+          subjectId: user.id,
+          ip: input.ip,
+        },
         tx,
       )
     })

@@ -60,7 +60,12 @@ export function navigationFor(user: HasRoles | null | undefined): NavItem[] {
 
 /** Only same-site paths may be a post-login destination. */
 export function safeRedirect(to: unknown, fallback = '/') {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) {
+  if (
+    typeof to !== 'string' ||
+    !to.startsWith('/') ||
+    to.startsWith('//') ||
+    to.startsWith('/\\')
+  ) {
     return fallback
   }
   return to

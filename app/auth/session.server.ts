@@ -1,11 +1,6 @@
 import { createCookie, redirect } from '@remix-run/node'
 import { createHash, randomBytes } from 'node:crypto'
-import {
-  findLiveSession,
-  insertSession,
-  revokeSession,
-  touchSession,
-} from '#db/repos/sessions'
+import { findLiveSession, insertSession, revokeSession, touchSession } from '#db/repos/sessions'
 import { rolesOfUser } from '#db/repos/users'
 import type { Executor } from '#db/index'
 import { now } from '~/clock.server'
@@ -47,7 +42,14 @@ export async function createUserSession(
   const at = now()
   const expiresAt = new Date(at.getTime() + env().SESSION_TTL_DAYS * 24 * 60 * 60 * 1000)
   await insertSession(
-    { id: hashToken(token), userId, expiresAt, ip, userAgent: request.headers.get('User-Agent'), now: at },
+    {
+      id: hashToken(token),
+      userId,
+      expiresAt,
+      ip,
+      userAgent: request.headers.get('User-Agent'),
+      now: at,
+    },
     db,
   )
   return sessionCookie().serialize(token)
@@ -76,7 +78,11 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     id: session.user_id,
     username: session.username,
     displayName: session.display_name,
-    roles: roles.map((r) => ({ role: r.role, orgUnitId: r.org_unit_id, orgUnitName: r.org_unit_name })),
+    roles: roles.map((r) => ({
+      role: r.role,
+      orgUnitId: r.org_unit_id,
+      orgUnitName: r.org_unit_name,
+    })),
   }
 }
 

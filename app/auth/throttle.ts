@@ -34,8 +34,7 @@ export interface ThrottleState {
 }
 
 export type ThrottleVerdict =
-  | { allowed: true }
-  | { allowed: false; reason: 'locked' | 'slow_down'; retryAfterSeconds: number }
+  { allowed: true } | { allowed: false; reason: 'locked' | 'slow_down'; retryAfterSeconds: number }
 
 const MINUTE = 60_000
 
@@ -65,7 +64,11 @@ export function checkThrottle(
   const wait = delayAfter(state.failures, policy) * 1000
   const elapsed = now.getTime() - state.lastFailureAt.getTime()
   if (wait > 0 && elapsed < wait) {
-    return { allowed: false, reason: 'slow_down', retryAfterSeconds: Math.ceil((wait - elapsed) / 1000) }
+    return {
+      allowed: false,
+      reason: 'slow_down',
+      retryAfterSeconds: Math.ceil((wait - elapsed) / 1000),
+    }
   }
   return { allowed: true }
 }

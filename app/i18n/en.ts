@@ -5,7 +5,8 @@ export const en: Record<MessageKey, string> = {
   'app.name': 'Dân vận khéo',
   'app.tagline': 'Recognising and spreading "skilful mass mobilisation" models',
   'app.skipToContent': 'Skip to main content',
-  'app.footer': 'Commission for Propaganda, Education and Mass Mobilisation — "Dân vận khéo" movement',
+  'app.footer':
+    'Commission for Propaganda, Education and Mass Mobilisation — "Dân vận khéo" movement',
 
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
@@ -94,7 +95,8 @@ export const en: Record<MessageKey, string> = {
   'login.invalid': 'Wrong username or password.',
   'login.inactive': 'This account has been deactivated. Please contact the organiser.',
   'login.slowDown': 'Too many failed attempts. Please wait {seconds} seconds and try again.',
-  'login.locked': 'Sign-in is locked after too many failed attempts. Try again in {minutes} minutes.',
+  'login.locked':
+    'Sign-in is locked after too many failed attempts. Try again in {minutes} minutes.',
   'login.intro': 'For unit officers, judges, commune officers and the organiser.',
 
   'logout.done': 'You have signed out.',
@@ -129,7 +131,8 @@ export const en: Record<MessageKey, string> = {
   'users.title': 'Users',
   'users.create': 'Create user',
   'users.username': 'Username',
-  'users.usernameHint': 'Lowercase letters without accents, digits, dot, underscore; 3–40 characters.',
+  'users.usernameHint':
+    'Lowercase letters without accents, digits, dot, underscore; 3–40 characters.',
   'users.displayName': 'Full name',
   'users.password': 'Initial password',
   'users.roles': 'Roles',
@@ -213,7 +216,8 @@ export const en: Record<MessageKey, string> = {
   'error.403.title': 'Access denied',
   'error.403.body': 'Your account may not see this page.',
   'error.500.title': 'Server error',
-  'error.500.body': 'Something went wrong. Nothing you typed was lost; please try again in a moment.',
+  'error.500.body':
+    'Something went wrong. Nothing you typed was lost; please try again in a moment.',
   'error.generic.body': 'The request could not be completed (error {status}).',
   'error.backHome': 'Back to the home page',
 

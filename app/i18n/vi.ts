@@ -215,7 +215,8 @@ export const vi = {
   'error.403.title': 'Không có quyền truy cập',
   'error.403.body': 'Tài khoản của bạn không có quyền xem trang này.',
   'error.500.title': 'Lỗi hệ thống',
-  'error.500.body': 'Đã có lỗi xảy ra. Dữ liệu bạn đã nhập chưa bị mất; vui lòng thử lại sau ít phút.',
+  'error.500.body':
+    'Đã có lỗi xảy ra. Dữ liệu bạn đã nhập chưa bị mất; vui lòng thử lại sau ít phút.',
   'error.generic.body': 'Yêu cầu không thực hiện được (mã lỗi {status}).',
   'error.backHome': 'Về trang chủ',
 

@@ -32,7 +32,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!record || !(await verifyPassword(submission.value.currentPassword, record.password_hash))) {
     return data(
       {
-        result: submission.reply({ ...hidden, fieldErrors: { currentPassword: ['account.wrongPassword'] } }),
+        result: submission.reply({
+          ...hidden,
+          fieldErrors: { currentPassword: ['account.wrongPassword'] },
+        }),
         changed: false,
       },
       { status: 400 },
@@ -47,7 +50,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       await updateUser(user.id, { passwordHash }, at, tx)
       await revokeUserSessions(user.id, at, { except: keep }, tx)
       await recordAudit(
-        { actorId: user.id, action: 'user.change_password', subjectType: 'user', subjectId: user.id, ip: clientIp(context) },
+        {
+          actorId: user.id,
+          action: 'user.change_password',
+          subjectType: 'user',
+          subjectId: user.id,
+          ip: clientIp(context),
+        },
         tx,
       )
     })
@@ -92,7 +101,9 @@ export default function Account() {
           {t('account.changePassword')}
         </h2>
         <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
-          {actionData?.changed ? <FormMessage tone="success">{t('account.passwordChanged')}</FormMessage> : null}
+          {actionData?.changed ? (
+            <FormMessage tone="success">{t('account.passwordChanged')}</FormMessage>
+          ) : null}
           {passwordFields.map(([field, label, autoComplete]) => (
             <div key={field.name}>
               <label htmlFor={field.id} className={labelClass}>

@@ -1,4 +1,3 @@
-import { data } from '@remix-run/node'
 import { sql } from 'kysely'
 import { getDb } from '#db/index'
 
@@ -9,12 +8,15 @@ export async function loader() {
     const row = await sql<{ ok: number; users: number }>`
       SELECT 1 AS ok, (SELECT count(*) FROM users) AS users`.execute(getDb())
     const dbMs = Math.round((performance.now() - started) * 100) / 100
-    return data(
+    return Response.json(
       { status: 'ok', db: { ok: row.rows[0]?.ok === 1, ms: dbMs }, time: new Date().toISOString() },
       { headers: { 'Cache-Control': 'no-store' } },
     )
   } catch (error) {
     console.error('healthz: database check failed', error)
-    return data({ status: 'error', db: { ok: false } }, { status: 503, headers: { 'Cache-Control': 'no-store' } })
+    return Response.json(
+      { status: 'error', db: { ok: false } },
+      { status: 503, headers: { 'Cache-Control': 'no-store' } },
+    )
   }
 }

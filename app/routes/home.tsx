@@ -44,7 +44,10 @@ export default function Home() {
         </p>
       </section>
 
-      <section aria-labelledby="current-contest" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+      <section
+        aria-labelledby="current-contest"
+        className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+      >
         <h2 id="current-contest" className="text-lg font-semibold">
           {t('home.currentContest')}
         </h2>
@@ -54,10 +57,16 @@ export default function Home() {
             <p>{t('home.contestPhase', { phase: t(`phase.${contest.phase}`) })}</p>
             <p>{t('home.contestEntries', { count: contest.entryCount })}</p>
             {contest.phase === 'nomination' || contest.phase === 'registration' ? (
-              <p>{t('home.nominationDeadline', { date: formatDate(locale, contest.nominationDeadline) })}</p>
+              <p>
+                {t('home.nominationDeadline', {
+                  date: formatDate(locale, contest.nominationDeadline),
+                })}
+              </p>
             ) : null}
             {contest.phase === 'judging' ? (
-              <p>{t('home.judgingCloses', { date: formatDate(locale, contest.judgingClosesAt) })}</p>
+              <p>
+                {t('home.judgingCloses', { date: formatDate(locale, contest.judgingClosesAt) })}
+              </p>
             ) : null}
           </div>
         ) : (
@@ -77,7 +86,9 @@ export default function Home() {
                   {t(`field.${m.field}`)}
                 </p>
                 <h3 className="mt-1 font-semibold">{m.title}</h3>
-                <p className="mt-1 text-sm text-stone-600">{t('home.modelUnit', { unit: m.unit_name })}</p>
+                <p className="mt-1 text-sm text-stone-600">
+                  {t('home.modelUnit', { unit: m.unit_name })}
+                </p>
                 {m.award_tier && m.award_year ? (
                   <p className="mt-1 text-sm font-medium text-amber-800">
                     {t('home.modelAward', { tier: m.award_tier, year: String(m.award_year) })}

@@ -51,7 +51,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       {
         status,
         headers:
-          'retryAfterSeconds' in outcome ? { 'Retry-After': String(outcome.retryAfterSeconds) } : undefined,
+          'retryAfterSeconds' in outcome
+            ? { 'Retry-After': String(outcome.retryAfterSeconds) }
+            : undefined,
       },
     )
   }
@@ -108,7 +110,11 @@ export default function Login() {
           />
           <FieldErrors id={fields.password.errorId} errors={fields.password.errors} />
         </div>
-        <button type="submit" className={`${buttonClass} w-full`} disabled={navigation.state === 'submitting'}>
+        <button
+          type="submit"
+          className={`${buttonClass} w-full`}
+          disabled={navigation.state === 'submitting'}
+        >
           {t('login.submit')}
         </button>
       </Form>

@@ -14,7 +14,13 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   )
 }
 
-export function FormMessage({ tone, children }: { tone: 'error' | 'success'; children: ReactNode }) {
+export function FormMessage({
+  tone,
+  children,
+}: {
+  tone: 'error' | 'success'
+  children: ReactNode
+}) {
   return (
     <div
       role={tone === 'error' ? 'alert' : 'status'}

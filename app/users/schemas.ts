@@ -15,9 +15,11 @@ const displayName = z
   .min(2, 'validation.required')
   .max(120, 'validation.tooLong')
 
-const roles = z.array(z.enum(ROLES, { error: 'validation.invalidChoice' }), {
-  error: 'validation.chooseRole',
-}).min(1, 'validation.chooseRole')
+const roles = z
+  .array(z.enum(ROLES, { error: 'validation.invalidChoice' }), {
+    error: 'validation.chooseRole',
+  })
+  .min(1, 'validation.chooseRole')
 
 const orgUnitId = z.coerce.number({ error: 'validation.invalidChoice' }).int().positive().optional()
 

@@ -45,7 +45,10 @@ export async function resolveRoleGrants(
       grants.push({ role, orgUnitId: target.id })
     } else {
       // Organisers created by an organiser act on the same area; judges are not bound.
-      grants.push({ role, orgUnitId: role === 'admin' ? (grantFor(admin, 'admin')?.orgUnitId ?? null) : null })
+      grants.push({
+        role,
+        orgUnitId: role === 'admin' ? (grantFor(admin, 'admin')?.orgUnitId ?? null) : null,
+      })
     }
   }
   return grants
@@ -56,14 +59,21 @@ export async function createUser(
   input: { username: string; displayName: string; password: string; grants: RoleAssignment[] },
   ip: string | null,
 ): Promise<{ id: number } | FieldRefusal> {
-  if (await findUserByUsername(input.username)) return { field: 'username', message: 'users.usernameTaken' }
+  if (await findUserByUsername(input.username))
+    return { field: 'username', message: 'users.usernameTaken' }
   const passwordHash = await hashPassword(input.password)
   const at = now()
   return getDb()
     .transaction()
     .execute(async (tx) => {
       const id = await insertUser(
-        { username: input.username, displayName: input.displayName, passwordHash, roles: input.grants, now: at },
+        {
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash,
+          roles: input.grants,
+          now: at,
+        },
         tx,
       )
       await recordAudit(
@@ -94,7 +104,10 @@ export async function saveUserRoles(
   await getDb()
     .transaction()
     .execute(async (tx) => {
-      const before = { displayName: (await findUserById(userId, tx))?.display_name, roles: await rolesOfUser(userId, tx) }
+      const before = {
+        displayName: (await findUserById(userId, tx))?.display_name,
+        roles: await rolesOfUser(userId, tx),
+      }
       await updateUser(userId, { displayName: input.displayName }, at, tx)
       await replaceRoles(userId, input.grants, at, tx)
       await recordAudit(
@@ -113,7 +126,12 @@ export async function saveUserRoles(
   return true
 }
 
-export async function resetPassword(admin: SessionUser, userId: number, password: string, ip: string | null) {
+export async function resetPassword(
+  admin: SessionUser,
+  userId: number,
+  password: string,
+  ip: string | null,
+) {
   const passwordHash = await hashPassword(password)
   const at = now()
   await getDb()
@@ -122,7 +140,13 @@ export async function resetPassword(admin: SessionUser, userId: number, password
       await updateUser(userId, { passwordHash }, at, tx)
       await revokeUserSessions(userId, at, {}, tx)
       await recordAudit(
-        { actorId: admin.id, action: 'user.reset_password', subjectType: 'user', subjectId: userId, ip },
+        {
+          actorId: admin.id,
+          action: 'user.reset_password',
+          subjectType: 'user',
+          subjectId: userId,
+          ip,
+        },
         tx,
       )
     })

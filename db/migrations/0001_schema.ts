@@ -76,7 +76,10 @@ export async function up(db: Kysely<unknown>) {
       .addColumn('locale', 'text', (c) => c.notNull().defaultTo('vi'))
       .addColumn('is_active', 'integer', (c) => c.notNull().defaultTo(1))
       .addColumn('last_login_at', 'text')
-      .addCheckConstraint('users_username_ck', sql`username = lower(username) AND length(username) BETWEEN 3 AND 40`)
+      .addCheckConstraint(
+        'users_username_ck',
+        sql`username = lower(username) AND length(username) BETWEEN 3 AND 40`,
+      )
       .addCheckConstraint('users_active_ck', sql`is_active IN (0, 1)`)
       .addCheckConstraint('users_locale_ck', oneOf('locale', LOCALES)),
   ).execute()
@@ -153,7 +156,9 @@ export async function up(db: Kysely<unknown>) {
       .addColumn('finalised_by', 'integer', (c) => c.references('users.id'))
       .addColumn('published_at', 'text')
       .addColumn('published_by', 'integer', (c) => c.references('users.id'))
-      .addColumn('copied_from_id', 'integer', (c) => c.references('contests.id').onDelete('set null'))
+      .addColumn('copied_from_id', 'integer', (c) =>
+        c.references('contests.id').onDelete('set null'),
+      )
       .addCheckConstraint('contests_status_ck', oneOf('status', CONTEST_STATUSES))
       .addCheckConstraint('contests_aggregation_ck', oneOf('aggregation', AGGREGATIONS))
       .addCheckConstraint('contests_year_ck', sql`year BETWEEN 2000 AND 2100`)
@@ -170,7 +175,10 @@ export async function up(db: Kysely<unknown>) {
         'contests_finalised_ck',
         sql`(status IN ('finalised', 'published')) = (finalised_at IS NOT NULL)`,
       )
-      .addCheckConstraint('contests_published_ck', sql`(status = 'published') = (published_at IS NOT NULL)`),
+      .addCheckConstraint(
+        'contests_published_ck',
+        sql`(status = 'published') = (published_at IS NOT NULL)`,
+      ),
   ).execute()
   await index(db, 'contests', ['year'])
   await index(db, 'contests', ['status'])
@@ -178,12 +186,17 @@ export async function up(db: Kysely<unknown>) {
   await db.schema
     .createTable('criteria')
     .addColumn('id', 'integer', idColumn)
-    .addColumn('contest_id', 'integer', (c) => c.notNull().references('contests.id').onDelete('cascade'))
+    .addColumn('contest_id', 'integer', (c) =>
+      c.notNull().references('contests.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('max_points', 'real', (c) => c.notNull())
-    .addCheckConstraint('criteria_max_ck', sql`max_points > 0 AND max_points * 2 = CAST(max_points * 2 AS INTEGER)`)
+    .addCheckConstraint(
+      'criteria_max_ck',
+      sql`max_points > 0 AND max_points * 2 = CAST(max_points * 2 AS INTEGER)`,
+    )
     .addCheckConstraint('criteria_position_ck', sql`position >= 1`)
     .addUniqueConstraint('criteria_contest_position_uq', ['contest_id', 'position'])
     // Lets scores reference (criterion, max) so the range check lives in a plain CHECK.
@@ -193,7 +206,9 @@ export async function up(db: Kysely<unknown>) {
   await db.schema
     .createTable('award_tiers')
     .addColumn('id', 'integer', idColumn)
-    .addColumn('contest_id', 'integer', (c) => c.notNull().references('contests.id').onDelete('cascade'))
+    .addColumn('contest_id', 'integer', (c) =>
+      c.notNull().references('contests.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull()) // 1 = best
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('min_score', 'real', (c) => c.notNull())
@@ -209,7 +224,9 @@ export async function up(db: Kysely<unknown>) {
       .createTable('models')
       .addColumn('id', 'integer', idColumn)
       .addColumn('slug', 'text', (c) => c.notNull().unique())
-      .addColumn('unit_id', 'integer', (c) => c.notNull().references('org_units.id').onDelete('restrict'))
+      .addColumn('unit_id', 'integer', (c) =>
+        c.notNull().references('org_units.id').onDelete('restrict'),
+      )
       .addColumn('title', 'text', (c) => c.notNull())
       .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('field', 'text', (c) => c.notNull())
@@ -249,8 +266,12 @@ export async function up(db: Kysely<unknown>) {
 
   await db.schema
     .createTable('model_communes')
-    .addColumn('model_id', 'integer', (c) => c.notNull().references('models.id').onDelete('cascade'))
-    .addColumn('commune_id', 'integer', (c) => c.notNull().references('org_units.id').onDelete('restrict'))
+    .addColumn('model_id', 'integer', (c) =>
+      c.notNull().references('models.id').onDelete('cascade'),
+    )
+    .addColumn('commune_id', 'integer', (c) =>
+      c.notNull().references('org_units.id').onDelete('restrict'),
+    )
     .addPrimaryKeyConstraint('model_communes_pk', ['model_id', 'commune_id'])
     .execute()
   await index(db, 'model_communes', ['commune_id'])
@@ -260,9 +281,15 @@ export async function up(db: Kysely<unknown>) {
     db.schema
       .createTable('entries')
       .addColumn('id', 'integer', idColumn)
-      .addColumn('contest_id', 'integer', (c) => c.notNull().references('contests.id').onDelete('restrict'))
-      .addColumn('model_id', 'integer', (c) => c.notNull().references('models.id').onDelete('restrict'))
-      .addColumn('unit_id', 'integer', (c) => c.notNull().references('org_units.id').onDelete('restrict'))
+      .addColumn('contest_id', 'integer', (c) =>
+        c.notNull().references('contests.id').onDelete('restrict'),
+      )
+      .addColumn('model_id', 'integer', (c) =>
+        c.notNull().references('models.id').onDelete('restrict'),
+      )
+      .addColumn('unit_id', 'integer', (c) =>
+        c.notNull().references('org_units.id').onDelete('restrict'),
+      )
       .addColumn('state', 'text', (c) => c.notNull().defaultTo('draft'))
       .addColumn('title', 'text', (c) => c.notNull())
       .addColumn('kind', 'text', (c) => c.notNull())
@@ -306,7 +333,9 @@ export async function up(db: Kysely<unknown>) {
   await db.schema
     .createTable('entry_versions')
     .addColumn('id', 'integer', idColumn)
-    .addColumn('entry_id', 'integer', (c) => c.notNull().references('entries.id').onDelete('cascade'))
+    .addColumn('entry_id', 'integer', (c) =>
+      c.notNull().references('entries.id').onDelete('cascade'),
+    )
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('snapshot', 'text', (c) => c.notNull())
     .addColumn('submitted_at', 'text', (c) => c.notNull())
@@ -317,8 +346,12 @@ export async function up(db: Kysely<unknown>) {
 
   await db.schema
     .createTable('entry_communes')
-    .addColumn('entry_id', 'integer', (c) => c.notNull().references('entries.id').onDelete('cascade'))
-    .addColumn('commune_id', 'integer', (c) => c.notNull().references('org_units.id').onDelete('restrict'))
+    .addColumn('entry_id', 'integer', (c) =>
+      c.notNull().references('entries.id').onDelete('cascade'),
+    )
+    .addColumn('commune_id', 'integer', (c) =>
+      c.notNull().references('org_units.id').onDelete('restrict'),
+    )
     .addPrimaryKeyConstraint('entry_communes_pk', ['entry_id', 'commune_id'])
     .execute()
   await index(db, 'entry_communes', ['commune_id'])
@@ -331,7 +364,9 @@ export async function up(db: Kysely<unknown>) {
       .addColumn('source_model_id', 'integer', (c) =>
         c.notNull().references('models.id').onDelete('restrict'),
       )
-      .addColumn('commune_id', 'integer', (c) => c.notNull().references('org_units.id').onDelete('restrict'))
+      .addColumn('commune_id', 'integer', (c) =>
+        c.notNull().references('org_units.id').onDelete('restrict'),
+      )
       .addColumn('responsible_unit_id', 'integer', (c) =>
         c.references('org_units.id').onDelete('set null'),
       )
@@ -341,7 +376,9 @@ export async function up(db: Kysely<unknown>) {
       .addColumn('stop_reason', 'text')
       .addColumn('last_reported_at', 'text')
       // When the replication is itself registered as a model in its commune (lineage).
-      .addColumn('derived_model_id', 'integer', (c) => c.references('models.id').onDelete('set null'))
+      .addColumn('derived_model_id', 'integer', (c) =>
+        c.references('models.id').onDelete('set null'),
+      )
       .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
       .addCheckConstraint('replications_status_ck', oneOf('status', REPLICATION_STATUSES))
       .addCheckConstraint(
@@ -406,7 +443,9 @@ export async function up(db: Kysely<unknown>) {
     .addColumn('storage_key', 'text', (c) => c.notNull().unique())
     .addColumn('model_id', 'integer', (c) => c.references('models.id').onDelete('cascade'))
     .addColumn('entry_id', 'integer', (c) => c.references('entries.id').onDelete('cascade'))
-    .addColumn('replication_id', 'integer', (c) => c.references('replications.id').onDelete('cascade'))
+    .addColumn('replication_id', 'integer', (c) =>
+      c.references('replications.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('caption', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('is_cover', 'integer', (c) => c.notNull().defaultTo(0))
@@ -434,7 +473,10 @@ export async function up(db: Kysely<unknown>) {
       sql`(kind = 'photo' AND mime_type IN ('image/jpeg', 'image/png', 'image/webp'))
           OR (kind = 'document' AND mime_type = 'application/pdf')`,
     )
-    .addCheckConstraint('media_cover_ck', sql`is_cover IN (0, 1) AND (is_cover = 0 OR kind = 'photo')`)
+    .addCheckConstraint(
+      'media_cover_ck',
+      sql`is_cover IN (0, 1) AND (is_cover = 0 OR kind = 'photo')`,
+    )
     .execute()
   await index(db, 'media', ['model_id', 'kind', 'position'])
   await index(db, 'media', ['entry_id', 'kind', 'position'])
@@ -458,7 +500,9 @@ export async function up(db: Kysely<unknown>) {
   await db.schema
     .createTable('panels')
     .addColumn('id', 'integer', idColumn)
-    .addColumn('contest_id', 'integer', (c) => c.notNull().references('contests.id').onDelete('cascade'))
+    .addColumn('contest_id', 'integer', (c) =>
+      c.notNull().references('contests.id').onDelete('cascade'),
+    )
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('field', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -468,7 +512,9 @@ export async function up(db: Kysely<unknown>) {
 
   await db.schema
     .createTable('panel_members')
-    .addColumn('panel_id', 'integer', (c) => c.notNull().references('panels.id').onDelete('cascade'))
+    .addColumn('panel_id', 'integer', (c) =>
+      c.notNull().references('panels.id').onDelete('cascade'),
+    )
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('restrict'))
     .addColumn('is_chair', 'integer', (c) => c.notNull().defaultTo(0))
     .addCheckConstraint('panel_members_chair_ck', sql`is_chair IN (0, 1)`)
@@ -479,8 +525,12 @@ export async function up(db: Kysely<unknown>) {
   await db.schema
     .createTable('assignments')
     .addColumn('id', 'integer', idColumn)
-    .addColumn('entry_id', 'integer', (c) => c.notNull().references('entries.id').onDelete('cascade'))
-    .addColumn('judge_id', 'integer', (c) => c.notNull().references('users.id').onDelete('restrict'))
+    .addColumn('entry_id', 'integer', (c) =>
+      c.notNull().references('entries.id').onDelete('cascade'),
+    )
+    .addColumn('judge_id', 'integer', (c) =>
+      c.notNull().references('users.id').onDelete('restrict'),
+    )
     .addColumn('panel_id', 'integer', (c) => c.references('panels.id').onDelete('set null'))
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('active'))
@@ -510,8 +560,12 @@ export async function up(db: Kysely<unknown>) {
   await db.schema
     .createTable('score_sheets')
     .addColumn('id', 'integer', idColumn)
-    .addColumn('entry_id', 'integer', (c) => c.notNull().references('entries.id').onDelete('cascade'))
-    .addColumn('judge_id', 'integer', (c) => c.notNull().references('users.id').onDelete('restrict'))
+    .addColumn('entry_id', 'integer', (c) =>
+      c.notNull().references('entries.id').onDelete('cascade'),
+    )
+    .addColumn('judge_id', 'integer', (c) =>
+      c.notNull().references('users.id').onDelete('restrict'),
+    )
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft'))
     .addColumn('submitted_at', 'text')
     .addColumn('locked_at', 'text')
@@ -528,8 +582,12 @@ export async function up(db: Kysely<unknown>) {
   await db.schema
     .createTable('scores')
     .addColumn('id', 'integer', idColumn)
-    .addColumn('entry_id', 'integer', (c) => c.notNull().references('entries.id').onDelete('cascade'))
-    .addColumn('judge_id', 'integer', (c) => c.notNull().references('users.id').onDelete('restrict'))
+    .addColumn('entry_id', 'integer', (c) =>
+      c.notNull().references('entries.id').onDelete('cascade'),
+    )
+    .addColumn('judge_id', 'integer', (c) =>
+      c.notNull().references('users.id').onDelete('restrict'),
+    )
     .addColumn('criterion_id', 'integer', (c) => c.notNull())
     .addColumn('max_points', 'real', (c) => c.notNull())
     .addColumn('points', 'real', (c) => c.notNull())
@@ -546,7 +604,11 @@ export async function up(db: Kysely<unknown>) {
       'scores_range_ck',
       sql`points >= 0 AND points <= max_points AND points * 2 = CAST(points * 2 AS INTEGER)`,
     )
-    .addUniqueConstraint('scores_judge_entry_criterion_uq', ['judge_id', 'entry_id', 'criterion_id'])
+    .addUniqueConstraint('scores_judge_entry_criterion_uq', [
+      'judge_id',
+      'entry_id',
+      'criterion_id',
+    ])
     .execute()
   await index(db, 'scores', ['entry_id'])
   await index(db, 'scores', ['criterion_id'])
@@ -555,13 +617,19 @@ export async function up(db: Kysely<unknown>) {
   await db.schema
     .createTable('results')
     .addColumn('id', 'integer', idColumn)
-    .addColumn('contest_id', 'integer', (c) => c.notNull().references('contests.id').onDelete('cascade'))
-    .addColumn('entry_id', 'integer', (c) => c.notNull().unique().references('entries.id').onDelete('cascade'))
+    .addColumn('contest_id', 'integer', (c) =>
+      c.notNull().references('contests.id').onDelete('cascade'),
+    )
+    .addColumn('entry_id', 'integer', (c) =>
+      c.notNull().unique().references('entries.id').onDelete('cascade'),
+    )
     .addColumn('raw_score', 'real')
     .addColumn('normalised_score', 'real')
     .addColumn('score_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('rank', 'integer')
-    .addColumn('computed_tier_id', 'integer', (c) => c.references('award_tiers.id').onDelete('set null'))
+    .addColumn('computed_tier_id', 'integer', (c) =>
+      c.references('award_tiers.id').onDelete('set null'),
+    )
     .addColumn('tier_id', 'integer', (c) => c.references('award_tiers.id').onDelete('set null'))
     .addColumn('override_reason', 'text')
     .addColumn('overridden_by', 'integer', (c) => c.references('users.id'))
@@ -582,10 +650,18 @@ export async function up(db: Kysely<unknown>) {
   await db.schema
     .createTable('awards')
     .addColumn('id', 'integer', idColumn)
-    .addColumn('entry_id', 'integer', (c) => c.notNull().unique().references('entries.id').onDelete('cascade'))
-    .addColumn('model_id', 'integer', (c) => c.notNull().references('models.id').onDelete('cascade'))
-    .addColumn('contest_id', 'integer', (c) => c.notNull().references('contests.id').onDelete('cascade'))
-    .addColumn('tier_id', 'integer', (c) => c.notNull().references('award_tiers.id').onDelete('restrict'))
+    .addColumn('entry_id', 'integer', (c) =>
+      c.notNull().unique().references('entries.id').onDelete('cascade'),
+    )
+    .addColumn('model_id', 'integer', (c) =>
+      c.notNull().references('models.id').onDelete('cascade'),
+    )
+    .addColumn('contest_id', 'integer', (c) =>
+      c.notNull().references('contests.id').onDelete('cascade'),
+    )
+    .addColumn('tier_id', 'integer', (c) =>
+      c.notNull().references('award_tiers.id').onDelete('restrict'),
+    )
     .addColumn('score', 'real')
     .addColumn('rank', 'integer')
     .addColumn('decision_number', 'text')

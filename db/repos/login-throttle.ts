@@ -7,8 +7,15 @@ export interface ThrottleRow {
   lockedUntil: Date | null
 }
 
-export async function getThrottle(key: string, db: Executor = getDb()): Promise<ThrottleRow | undefined> {
-  const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst()
+export async function getThrottle(
+  key: string,
+  db: Executor = getDb(),
+): Promise<ThrottleRow | undefined> {
+  const row = await db
+    .selectFrom('login_throttle')
+    .selectAll()
+    .where('key', '=', key)
+    .executeTakeFirst()
   if (!row) return undefined
   return {
     failures: row.failures,

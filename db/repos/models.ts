@@ -53,7 +53,10 @@ export async function movementTotals(db: Executor = getDb()) {
         .where('published_at', 'is not', null)
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('models'),
-      eb.selectFrom('replications').select((e) => e.fn.countAll<number>().as('n')).as('replications'),
+      eb
+        .selectFrom('replications')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('replications'),
     ])
     .executeTakeFirstOrThrow()
   return { models: Number(row.models ?? 0), replications: Number(row.replications ?? 0) }

@@ -37,7 +37,10 @@ export async function orgUnitsInScope(
         .select('id')
         .where('id', '=', rootId)
         .unionAll((q) =>
-          q.selectFrom('org_units').innerJoin('tree', 'tree.id', 'org_units.parent_id').select('org_units.id'),
+          q
+            .selectFrom('org_units')
+            .innerJoin('tree', 'tree.id', 'org_units.parent_id')
+            .select('org_units.id'),
         ),
     )
     .selectFrom('org_units')

@@ -1,7 +1,14 @@
 import { getDb, type Executor } from '../index'
 
 export async function insertSession(
-  s: { id: string; userId: number; expiresAt: Date; ip: string | null; userAgent: string | null; now: Date },
+  s: {
+    id: string
+    userId: number
+    expiresAt: Date
+    ip: string | null
+    userAgent: string | null
+    now: Date
+  },
   db: Executor = getDb(),
 ) {
   await db
@@ -39,7 +46,11 @@ export async function findLiveSession(id: string, now: Date, db: Executor = getD
 }
 
 export async function touchSession(id: string, now: Date, db: Executor = getDb()) {
-  await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute()
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now.toISOString() })
+    .where('id', '=', id)
+    .execute()
 }
 
 export async function revokeSession(id: string, now: Date, db: Executor = getDb()) {

@@ -66,7 +66,13 @@ export interface RoleAssignment {
 }
 
 export async function insertUser(
-  u: { username: string; displayName: string; passwordHash: string; roles: RoleAssignment[]; now: Date },
+  u: {
+    username: string
+    displayName: string
+    passwordHash: string
+    roles: RoleAssignment[]
+    now: Date
+  },
   db: Executor = getDb(),
 ) {
   const now = u.now.toISOString()
@@ -85,7 +91,12 @@ export async function insertUser(
   return id
 }
 
-export async function replaceRoles(userId: number, roles: RoleAssignment[], now: Date, db: Executor = getDb()) {
+export async function replaceRoles(
+  userId: number,
+  roles: RoleAssignment[],
+  now: Date,
+  db: Executor = getDb(),
+) {
   await db.deleteFrom('user_roles').where('user_id', '=', userId).execute()
   if (roles.length) {
     await db
@@ -114,7 +125,9 @@ export async function updateUser(
       ...(changes.displayName !== undefined && { display_name: changes.displayName }),
       ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
       ...(changes.isActive !== undefined && { is_active: changes.isActive ? 1 : 0 }),
-      ...(changes.lastLoginAt !== undefined && { last_login_at: changes.lastLoginAt.toISOString() }),
+      ...(changes.lastLoginAt !== undefined && {
+        last_login_at: changes.lastLoginAt.toISOString(),
+      }),
       updated_at: now.toISOString(),
     })
     .where('id', '=', id)

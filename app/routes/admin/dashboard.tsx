@@ -73,10 +73,18 @@ export default function AdminDashboard() {
           <table className="min-w-full text-left text-sm">
             <thead className="bg-stone-100">
               <tr>
-                <th scope="col" className="px-3 py-2">{t('admin.contestYear')}</th>
-                <th scope="col" className="px-3 py-2">{t('admin.contestTitle')}</th>
-                <th scope="col" className="px-3 py-2">{t('admin.contestPhase')}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t('admin.contestEntries')}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t('admin.contestYear')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('admin.contestTitle')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('admin.contestPhase')}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t('admin.contestEntries')}
+                </th>
               </tr>
             </thead>
             <tbody>

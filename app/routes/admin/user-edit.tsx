@@ -19,7 +19,14 @@ import {
   saveUserRoles,
   setUserActive,
 } from '~/users/users.server'
-import { FieldErrors, FormMessage, buttonClass, inputClass, labelClass, secondaryButtonClass } from '~/ui/form'
+import {
+  FieldErrors,
+  FormMessage,
+  buttonClass,
+  inputClass,
+  labelClass,
+  secondaryButtonClass,
+} from '~/ui/form'
 
 async function loadManagedUser(request: Request, param: string | undefined) {
   const admin = await requireAdmin(request)
@@ -39,7 +46,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     orgUnitsInScope(scope, 'commune'),
   ])
   return {
-    user: { id: user.id, username: user.username, displayName: user.display_name, isActive: !!user.is_active },
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      isActive: !!user.is_active,
+    },
     roles: roles.map((r) => r.role),
     unitId: roles.find((r) => r.role === 'unit')?.org_unit_id ?? undefined,
     communeId: roles.find((r) => r.role === 'commune')?.org_unit_id ?? undefined,
@@ -55,7 +67,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { admin, user } = await loadManagedUser(request, params.userId)
   const submission = parseWithZod(await request.formData(), { schema: editUserSchema })
   if (submission.status !== 'success') {
-    return data({ result: submission.reply({ hideFields: ['newPassword'] }), notice: null }, { status: 400 })
+    return data(
+      { result: submission.reply({ hideFields: ['newPassword'] }), notice: null },
+      { status: 400 },
+    )
   }
   const v = submission.value
   const ip = clientIp(context)
@@ -118,7 +133,8 @@ export default function AdminUserEdit() {
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editUserSchema }),
   })
-  const otherErrors = lastIntent !== 'save' && lastIntent !== 'reset-password' ? actionData?.result.error?.[''] : null
+  const otherErrors =
+    lastIntent !== 'save' && lastIntent !== 'reset-password' ? actionData?.result.error?.[''] : null
   return (
     <div className="max-w-xl space-y-8">
       <p>
@@ -128,7 +144,9 @@ export default function AdminUserEdit() {
       </p>
       <h1 className="text-2xl font-bold">{t('users.editTitle', { name: user.username })}</h1>
       {actionData?.notice ? <FormMessage tone="success">{t(actionData.notice)}</FormMessage> : null}
-      {otherErrors?.length ? <FormMessage tone="error">{otherErrors.map((e) => t(e)).join(' ')}</FormMessage> : null}
+      {otherErrors?.length ? (
+        <FormMessage tone="error">{otherErrors.map((e) => t(e)).join(' ')}</FormMessage>
+      ) : null}
 
       <Form method="post" className="space-y-4" {...getFormProps(rolesForm)}>
         <input type="hidden" name="intent" value="save" />
@@ -136,7 +154,10 @@ export default function AdminUserEdit() {
           <label htmlFor={roleFields.displayName.id} className={labelClass}>
             {t('users.displayName')}
           </label>
-          <input {...getInputProps(roleFields.displayName, { type: 'text' })} className={inputClass} />
+          <input
+            {...getInputProps(roleFields.displayName, { type: 'text' })}
+            className={inputClass}
+          />
           <FieldErrors id={roleFields.displayName.errorId} errors={roleFields.displayName.errors} />
         </div>
         <RoleFields
@@ -166,7 +187,10 @@ export default function AdminUserEdit() {
               autoComplete="new-password"
               className={inputClass}
             />
-            <FieldErrors id={passwordFields.newPassword.errorId} errors={passwordFields.newPassword.errors} />
+            <FieldErrors
+              id={passwordFields.newPassword.errorId}
+              errors={passwordFields.newPassword.errors}
+            />
           </div>
           <button type="submit" className={secondaryButtonClass}>
             {t('users.resetPassword')}

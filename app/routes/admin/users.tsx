@@ -12,7 +12,14 @@ import { clientIp } from '~/load-context'
 import { RoleFields } from '~/users/role-fields'
 import { createUserSchema } from '~/users/schemas'
 import { createUser, isRefusal, organiserScope, resolveRoleGrants } from '~/users/users.server'
-import { FieldErrors, FormMessage, buttonClass, inputClass, labelClass, secondaryButtonClass } from '~/ui/form'
+import {
+  FieldErrors,
+  FormMessage,
+  buttonClass,
+  inputClass,
+  labelClass,
+  secondaryButtonClass,
+} from '~/ui/form'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request)
@@ -30,7 +37,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
   const submission = parseWithZod(await request.formData(), { schema: createUserSchema })
   if (submission.status !== 'success') {
-    return data({ result: submission.reply({ hideFields: ['password'] }), created: null }, { status: 400 })
+    return data(
+      { result: submission.reply({ hideFields: ['password'] }), created: null },
+      { status: 400 },
+    )
   }
   const v = submission.value
   const grants = await resolveRoleGrants(admin, v)
@@ -44,7 +54,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (isRefusal(outcome)) {
     return data(
       {
-        result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: ['password'] }),
+        result: submission.reply({
+          fieldErrors: { [outcome.field]: [outcome.message] },
+          hideFields: ['password'],
+        }),
         created: null,
       },
       { status: 400 },
@@ -90,18 +103,31 @@ export default function AdminUsers() {
           <table className="min-w-full text-left text-sm">
             <thead className="bg-stone-100">
               <tr>
-                <th scope="col" className="px-3 py-2">{t('users.username')}</th>
-                <th scope="col" className="px-3 py-2">{t('users.displayName')}</th>
-                <th scope="col" className="px-3 py-2">{t('users.roles')}</th>
-                <th scope="col" className="px-3 py-2">{t('users.status')}</th>
-                <th scope="col" className="px-3 py-2">{t('users.lastLogin')}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t('users.username')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('users.displayName')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('users.roles')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('users.status')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('users.lastLogin')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {users.map((u) => (
                 <tr key={u.id} className="border-t border-stone-200">
                   <td className="px-3 py-2">
-                    <Link to={`/admin/users/${u.id}`} className="font-semibold text-brand-700 underline">
+                    <Link
+                      to={`/admin/users/${u.id}`}
+                      className="font-semibold text-brand-700 underline"
+                    >
                       {u.username}
                     </Link>
                   </td>
@@ -109,11 +135,16 @@ export default function AdminUsers() {
                   <td className="px-3 py-2">
                     {u.roles.length
                       ? u.roles
-                          .map((r) => `${t(`role.${r.role}`)}${r.org_unit_name ? ` (${r.org_unit_name})` : ''}`)
+                          .map(
+                            (r) =>
+                              `${t(`role.${r.role}`)}${r.org_unit_name ? ` (${r.org_unit_name})` : ''}`,
+                          )
                           .join('; ')
                       : t('users.noRoles')}
                   </td>
-                  <td className="px-3 py-2">{u.is_active ? t('users.active') : t('users.inactive')}</td>
+                  <td className="px-3 py-2">
+                    {u.is_active ? t('users.active') : t('users.inactive')}
+                  </td>
                   <td className="px-3 py-2">
                     {u.last_login_at ? formatDateTime(locale, u.last_login_at) : t('users.never')}
                   </td>
@@ -130,14 +161,19 @@ export default function AdminUsers() {
         </h2>
         <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
           {actionData?.created ? (
-            <FormMessage tone="success">{t('users.created', { username: actionData.created })}</FormMessage>
+            <FormMessage tone="success">
+              {t('users.created', { username: actionData.created })}
+            </FormMessage>
           ) : null}
           <div>
             <label htmlFor={fields.username.id} className={labelClass}>
               {t('users.username')}
             </label>
             <input
-              {...getInputProps(fields.username, { type: 'text', ariaDescribedBy: `${fields.username.id}-hint` })}
+              {...getInputProps(fields.username, {
+                type: 'text',
+                ariaDescribedBy: `${fields.username.id}-hint`,
+              })}
               autoCapitalize="none"
               autoComplete="off"
               className={inputClass}
@@ -151,7 +187,10 @@ export default function AdminUsers() {
             <label htmlFor={fields.displayName.id} className={labelClass}>
               {t('users.displayName')}
             </label>
-            <input {...getInputProps(fields.displayName, { type: 'text' })} className={inputClass} />
+            <input
+              {...getInputProps(fields.displayName, { type: 'text' })}
+              className={inputClass}
+            />
             <FieldErrors id={fields.displayName.errorId} errors={fields.displayName.errors} />
           </div>
           <div>

@@ -33,10 +33,18 @@ export default function CommuneHome() {
             <table className="min-w-full text-left text-sm">
               <thead className="bg-stone-100">
                 <tr>
-                  <th scope="col" className="px-3 py-2">{t('commune.source')}</th>
-                  <th scope="col" className="px-3 py-2">{t('commune.status')}</th>
-                  <th scope="col" className="px-3 py-2">{t('commune.startDate')}</th>
-                  <th scope="col" className="px-3 py-2">{t('commune.lastReport')}</th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('commune.source')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('commune.status')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('commune.startDate')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('commune.lastReport')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -46,7 +54,9 @@ export default function CommuneHome() {
                     <td className="px-3 py-2">{t(`replicationStatus.${r.status}`)}</td>
                     <td className="px-3 py-2">{formatDate(locale, r.start_date)}</td>
                     <td className="px-3 py-2">
-                      {r.last_reported_at ? formatDate(locale, r.last_reported_at) : t('common.none')}
+                      {r.last_reported_at
+                        ? formatDate(locale, r.last_reported_at)
+                        : t('common.none')}
                     </td>
                   </tr>
                 ))}

@@ -24,14 +24,20 @@ export default function JudgeHome() {
         <h1 className="text-2xl font-bold">{t('judge.title')}</h1>
         {assignments.length ? (
           <>
-            <p className="mt-2 font-semibold">{t('judge.progress', { done, total: assignments.length })}</p>
+            <p className="mt-2 font-semibold">
+              {t('judge.progress', { done, total: assignments.length })}
+            </p>
             <progress
               className="mt-2 h-3 w-full max-w-md"
               value={done}
               max={assignments.length}
               aria-label={t('judge.progress', { done, total: assignments.length })}
             />
-            {closes ? <p className="mt-1 text-sm text-stone-600">{t('judge.closes', { date: formatDate(locale, closes) })}</p> : null}
+            {closes ? (
+              <p className="mt-1 text-sm text-stone-600">
+                {t('judge.closes', { date: formatDate(locale, closes) })}
+              </p>
+            ) : null}
           </>
         ) : null}
       </div>
@@ -44,7 +50,8 @@ export default function JudgeHome() {
                 {a.contest_title} · {t(`field.${a.field}`)}
               </p>
               <p className="mt-1 text-sm">
-                {t('judge.sheetStatus')}: <strong>{t(`judge.sheet.${a.sheet_status ?? 'none'}`)}</strong>
+                {t('judge.sheetStatus')}:{' '}
+                <strong>{t(`judge.sheet.${a.sheet_status ?? 'none'}`)}</strong>
               </p>
             </li>
           ))}

@@ -39,7 +39,9 @@ export default function UnitHome() {
                   {t('unit.state')}: <strong>{t(`entryState.${e.state}`)}</strong>
                 </p>
                 {e.state === 'returned' && e.return_reason ? (
-                  <p className="mt-1 text-sm text-amber-900">{t('unit.returnReason', { reason: e.return_reason })}</p>
+                  <p className="mt-1 text-sm text-amber-900">
+                    {t('unit.returnReason', { reason: e.return_reason })}
+                  </p>
                 ) : null}
               </li>
             ))}
