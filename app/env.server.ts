@@ -21,7 +21,7 @@ const schema = z.object({
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string; secureCookies: boolean }
 
 /** Parses the environment; throws one error that names every variable that is wrong. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)

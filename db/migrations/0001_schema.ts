@@ -45,7 +45,7 @@ export async function up(db: Kysely<unknown>) {
       .addCheckConstraint('org_units_kind_ck', oneOf('kind', ORG_UNIT_KINDS))
       .addCheckConstraint(
         'org_units_unit_type_ck',
-        sql`(kind = 'unit' AND ${oneOf('unit_type', UNIT_TYPES)}) OR (kind <> 'unit' AND unit_type IS NULL)`,
+        sql`(kind = 'unit' AND unit_type IS NOT NULL AND ${oneOf('unit_type', UNIT_TYPES)}) OR (kind <> 'unit' AND unit_type IS NULL)`,
       )
       .addCheckConstraint('org_units_name_ck', sql`length(trim(name)) > 0`)
       .addCheckConstraint(
@@ -466,7 +466,7 @@ export async function up(db: Kysely<unknown>) {
     .addCheckConstraint('media_size_ck', sql`byte_size > 0`)
     .addCheckConstraint(
       'media_dims_ck',
-      sql`(kind = 'document') OR (width > 0 AND height > 0 AND width <= 2560 AND height <= 2560)`,
+      sql`(kind = 'document') OR (width IS NOT NULL AND height IS NOT NULL AND width > 0 AND height > 0 AND width <= 2560 AND height <= 2560)`,
     )
     .addCheckConstraint(
       'media_mime_ck',

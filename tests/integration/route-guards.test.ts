@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ROLES, type Role } from '#db/domain'
+import routes from '~/routes'
+import * as account from '~/routes/account'
+import * as adminDashboard from '~/routes/admin/dashboard'
+import * as adminUserEdit from '~/routes/admin/user-edit'
+import * as adminUsers from '~/routes/admin/users'
+import * as communeHome from '~/routes/commune/home'
+import * as judgeHome from '~/routes/judge/home'
+import * as unitHome from '~/routes/unit/home'
+import { call } from '../support/remix'
+import { cookieFor, createOrgTree, userWithRole } from '../support/fixtures'
+
+/**
+ * Every protected route, with the roles it admits ('any' = any signed-in user).
+ * The completeness test below fails when a route is added to app/routes.ts
+ * without being listed here or in PUBLIC_ROUTES.
+ */
+type Module = { loader?: (...a: never[]) => unknown; action?: (...a: never[]) => unknown }
+const PROTECTED: {
+  file: string
+  path: string
+  params?: Record<string, string>
+  module: Module
+  roles: Role[] | 'any'
+}[] = [
+  { file: 'routes/account.tsx', path: '/account', module: account, roles: 'any' },
+  { file: 'routes/admin/dashboard.tsx', path: '/admin', module: adminDashboard, roles: ['admin'] },
+  { file: 'routes/admin/users.tsx', path: '/admin/users', module: adminUsers, roles: ['admin'] },
+  {
+    file: 'routes/admin/user-edit.tsx',
+    path: '/admin/users/1',
+    params: { userId: '1' },
+    module: adminUserEdit,
+    roles: ['admin'],
+  },
+  { file: 'routes/unit/home.tsx', path: '/unit', module: unitHome, roles: ['unit'] },
+  { file: 'routes/judge/home.tsx', path: '/judge', module: judgeHome, roles: ['judge'] },
+  { file: 'routes/commune/home.tsx', path: '/commune', module: communeHome, roles: ['commune'] },
+]
+
+/** Routes anyone may use, and why. */
+const PUBLIC_ROUTES = new Set([
+  'routes/home.tsx', // public home page
+  'routes/login.tsx', // sign-in
+  'routes/logout.ts', // ends the caller's own session, if any
+  'routes/language.ts', // language cookie
+  'routes/healthz.ts', // health check
+  'routes/not-found.tsx', // 404 for every unknown path
+])
+
+function filesOf(config: { file: string; children?: unknown[] }[]): string[] {
+  return config.flatMap((r) => [r.file, ...filesOf((r.children ?? []) as { file: string }[])])
+}
+
+describe('route guards', () => {
+  const cookies = {} as Record<Role, string>
+
+  beforeAll(async () => {
+    const org = await createOrgTree()
+    for (const role of ROLES) {
+      const user = await userWithRole(role, org)
+      cookies[role] = await cookieFor(user.id)
+    }
+  })
+
+  it('lists every route as protected or public', () => {
+    const declared = filesOf(routes as { file: string }[]).sort()
+    const covered = [...PROTECTED.map((r) => r.file), ...PUBLIC_ROUTES].sort()
+    expect(declared).toEqual(covered)
+  })
+
+  for (const route of PROTECTED) {
+    for (const kind of ['loader', 'action'] as const) {
+      const handler = route.module[kind] as Parameters<typeof call>[0] | undefined
+      if (!handler) continue
+      const method = kind === 'loader' ? 'GET' : 'POST'
+
+      it(`${method} ${route.path}: anonymous visitors go to the sign-in page`, async () => {
+        const res = await call(handler, {
+          path: route.path,
+          method,
+          params: route.params,
+          form: kind === 'action' ? {} : undefined,
+        })
+        expect(res.status).toBe(302)
+        expect(res.location).toBe(`/login?redirectTo=${encodeURIComponent(route.path)}`)
+      })
+
+      const refused =
+        route.roles === 'any' ? [] : ROLES.filter((r) => !(route.roles as Role[]).includes(r))
+      for (const role of refused) {
+        it(`${method} ${route.path}: role ${role} gets 403`, async () => {
+          const res = await call(handler, {
+            path: route.path,
+            method,
+            params: route.params,
+            cookie: cookies[role],
+            form: kind === 'action' ? {} : undefined,
+          })
+          expect(res.status).toBe(403)
+        })
+      }
+
+      if (kind === 'loader') {
+        const admitted = route.roles === 'any' ? ROLES : route.roles
+        for (const role of admitted) {
+          it(`${method} ${route.path}: role ${role} is admitted`, async () => {
+            const res = await call(handler, {
+              path: route.path,
+              params: route.params,
+              cookie: cookies[role],
+            })
+            expect([200, 404]).toContain(res.status)
+          })
+        }
+      }
+    }
+  }
+})

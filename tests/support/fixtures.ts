@@ -1,0 +1,125 @@
+import { getDb } from '#db/index'
+import type { Role, UnitType } from '#db/domain'
+import { insertUser, type RoleAssignment } from '#db/repos/users'
+import { hashPassword } from '~/auth/password.server'
+import { createUserSession } from '~/auth/session.server'
+
+const stamp = () => new Date().toISOString()
+let hash: Promise<string> | undefined
+export const TEST_PASSWORD = 'correct horse battery'
+
+/** One scrypt hash shared by every test user (hashing is deliberately slow). */
+export function testPasswordHash() {
+  hash ??= hashPassword(TEST_PASSWORD)
+  return hash
+}
+
+async function orgUnit(values: {
+  kind: 'province' | 'district' | 'commune' | 'unit'
+  name: string
+  code?: string
+  parent_id?: number | null
+  unit_type?: UnitType
+}) {
+  const { id } = await getDb()
+    .insertInto('org_units')
+    .values({
+      kind: values.kind,
+      name: values.name,
+      code: values.code ?? null,
+      parent_id: values.parent_id ?? null,
+      unit_type: values.unit_type ?? null,
+      created_at: stamp(),
+      updated_at: stamp(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+/** Two districts of one province, a commune and a unit in each, and the organiser's office. */
+export async function createOrgTree() {
+  const province = await orgUnit({ kind: 'province', name: 'Tỉnh Thử Nghiệm', code: 'T1' })
+  const district = await orgUnit({
+    kind: 'district',
+    name: 'Huyện A',
+    code: 'D1',
+    parent_id: province,
+  })
+  const otherDistrict = await orgUnit({
+    kind: 'district',
+    name: 'Huyện B',
+    code: 'D2',
+    parent_id: province,
+  })
+  const commune = await orgUnit({
+    kind: 'commune',
+    name: 'Xã Một',
+    code: 'C1',
+    parent_id: district,
+  })
+  const otherCommune = await orgUnit({
+    kind: 'commune',
+    name: 'Xã Hai',
+    code: 'C2',
+    parent_id: otherDistrict,
+  })
+  const organiser = await orgUnit({
+    kind: 'unit',
+    name: 'Ban Dân vận Huyện ủy A',
+    parent_id: district,
+    unit_type: 'party_committee',
+  })
+  const unit = await orgUnit({
+    kind: 'unit',
+    name: 'Chi bộ thôn Một',
+    parent_id: commune,
+    unit_type: 'party_cell',
+  })
+  const otherUnit = await orgUnit({
+    kind: 'unit',
+    name: 'Chi bộ thôn Hai',
+    parent_id: otherCommune,
+    unit_type: 'party_cell',
+  })
+  return { province, district, otherDistrict, commune, otherCommune, organiser, unit, otherUnit }
+}
+
+export type OrgTree = Awaited<ReturnType<typeof createOrgTree>>
+
+let counter = 0
+export async function createUser(roles: RoleAssignment[], username?: string) {
+  counter += 1
+  const name = username ?? `user${counter}`
+  const id = await insertUser({
+    username: name,
+    displayName: `Người dùng ${counter}`,
+    passwordHash: await testPasswordHash(),
+    roles,
+    now: new Date(),
+  })
+  return { id, username: name }
+}
+
+/** A user holding one role, bound where the role needs it. */
+export async function userWithRole(role: Role, org: OrgTree) {
+  const orgUnitId =
+    role === 'unit'
+      ? org.unit
+      : role === 'commune'
+        ? org.commune
+        : role === 'admin'
+          ? org.organiser
+          : null
+  return createUser([{ role, orgUnitId }])
+}
+
+/** A Cookie header for a fresh session of this user. */
+export async function cookieFor(userId: number) {
+  const setCookie = await createUserSession(
+    userId,
+    new Request('http://localhost/login'),
+    '127.0.0.1',
+  )
+  return setCookie.split(';')[0]!
+}

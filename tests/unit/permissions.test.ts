@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { hasAnyRole, homeFor, navigationFor, safeRedirect } from '~/auth/permissions'
+
+const as = (...roles: ('admin' | 'unit' | 'judge' | 'commune')[]) => ({
+  roles: roles.map((role) => ({ role })),
+})
+
+describe('navigation by role', () => {
+  it('shows anonymous visitors only the public pages', () => {
+    expect(navigationFor(null).map((i) => i.to)).toEqual(['/'])
+  })
+
+  it.each([
+    [as('admin'), ['/', '/admin', '/admin/users', '/account']],
+    [as('unit'), ['/', '/unit', '/account']],
+    [as('judge'), ['/', '/judge', '/account']],
+    [as('commune'), ['/', '/commune', '/account']],
+    [as('commune', 'judge'), ['/', '/judge', '/commune', '/account']],
+  ])('shows each role its own places', (user, paths) => {
+    expect(navigationFor(user).map((i) => i.to)).toEqual(paths)
+  })
+
+  it('sends each role to its home after sign-in', () => {
+    expect(homeFor(as('judge', 'admin'))).toBe('/admin')
+    expect(homeFor(as('commune'))).toBe('/commune')
+    expect(homeFor(as())).toBe('/')
+  })
+
+  it('checks any of several roles', () => {
+    expect(hasAnyRole(as('judge'), ['admin', 'judge'])).toBe(true)
+    expect(hasAnyRole(as('judge'), ['admin'])).toBe(false)
+    expect(hasAnyRole(null, ['admin'])).toBe(false)
+  })
+})
+
+describe('safeRedirect', () => {
+  it.each([
+    ['/admin/users?q=a', '/admin/users?q=a'],
+    ['//evil.example', '/'],
+    ['/\\evil.example', '/'],
+    ['https://evil.example', '/'],
+    [null, '/'],
+    [42, '/'],
+  ])('%s → %s', (input, expected) => {
+    expect(safeRedirect(input)).toBe(expected)
+  })
+})
