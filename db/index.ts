@@ -1,6 +1,6 @@
-import { Kysely, SqliteDialect, type Transaction } from 'kysely'
+import { Kysely, type Transaction } from 'kysely'
 import type { Database } from './schema'
-import { openSqlite } from './sqlite'
+import { AppSqliteDialect, openSqlite } from './sqlite'
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>
@@ -8,7 +8,7 @@ export type Tx = Transaction<Database>
 export type Executor = Db | Tx
 
 export function createDb(path: string): Db {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(path) }) })
+  return new Kysely<Database>({ dialect: new AppSqliteDialect({ database: openSqlite(path) }) })
 }
 
 let instance: { path: string; db: Db } | undefined

@@ -1,15 +1,18 @@
-import { Migrator, type MigrationResultSet } from 'kysely'
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely'
 import type { Db } from './index'
 import { migrations } from './migrations/index'
 
 /**
- * Applies every pending migration. Kysely runs them inside one transaction on
- * SQLite, so a failing migration leaves the database as it was; the error is thrown.
+ * Applies every pending migration inside one transaction (see AppSqliteDialect),
+ * so a failing migration leaves the database as it was; the error is thrown.
  */
-export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+export async function migrateToLatest(
+  db: Db,
+  list: Record<string, Migration> = migrations,
+): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => list },
   })
   const result = await migrator.migrateToLatest()
   if (result.error) {

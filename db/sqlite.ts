@@ -1,4 +1,5 @@
 import SQLite from 'better-sqlite3'
+import { SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 
@@ -14,4 +15,21 @@ export function openSqlite(path: string): SQLite.Database {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   return sqlite
+}
+
+/**
+ * SQLite can roll back schema changes, but Kysely's adapter says it cannot, which
+ * would let a failing migration leave half its tables behind. Saying so lets the
+ * Migrator run every pending migration inside one transaction.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl() {
+    return true
+  }
+}
+
+export class AppSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter()
+  }
 }
