@@ -132,7 +132,7 @@ export const en: Record<MessageKey, string> = {
   'users.create': 'Create user',
   'users.username': 'Username',
   'users.usernameHint':
-    'Lowercase letters without accents, digits, dot, underscore; 3–40 characters.',
+    'Lowercase letters without accents, digits, dot, underscore; 2–40 characters.',
   'users.displayName': 'Full name',
   'users.password': 'Initial password',
   'users.roles': 'Roles',
@@ -203,7 +203,7 @@ export const en: Record<MessageKey, string> = {
   'validation.tooShort': 'Too short: at least {min} characters.',
   'validation.tooLong': 'Too long: at most {max} characters.',
   'validation.usernameFormat':
-    'Use lowercase letters (a–z), digits, dot, underscore or hyphen only; 3–40 characters.',
+    'Use lowercase letters (a–z), digits, dot, underscore or hyphen only; 2–40 characters.',
   'validation.passwordLength': 'The password needs at least 10 characters.',
   'validation.chooseRole': 'Choose at least one role.',
   'validation.unitRequired': 'The unit officer role needs a unit.',

@@ -131,7 +131,7 @@ export const vi = {
   'users.title': 'Người dùng',
   'users.create': 'Tạo người dùng',
   'users.username': 'Tên đăng nhập',
-  'users.usernameHint': 'Chữ thường không dấu, số, dấu chấm, gạch dưới; 3–40 ký tự.',
+  'users.usernameHint': 'Chữ thường không dấu, số, dấu chấm, gạch dưới; 2–40 ký tự.',
   'users.displayName': 'Họ và tên',
   'users.password': 'Mật khẩu ban đầu',
   'users.roles': 'Vai trò',
@@ -202,7 +202,7 @@ export const vi = {
   'validation.tooShort': 'Quá ngắn: cần ít nhất {min} ký tự.',
   'validation.tooLong': 'Quá dài: tối đa {max} ký tự.',
   'validation.usernameFormat':
-    'Chỉ dùng chữ thường không dấu (a–z), số, dấu chấm, gạch dưới hoặc gạch ngang; 3–40 ký tự.',
+    'Chỉ dùng chữ thường không dấu (a–z), số, dấu chấm, gạch dưới hoặc gạch ngang; 2–40 ký tự.',
   'validation.passwordLength': 'Mật khẩu cần ít nhất 10 ký tự.',
   'validation.chooseRole': 'Chọn ít nhất một vai trò.',
   'validation.unitRequired': 'Vai trò cán bộ đơn vị cần chọn một đơn vị.',

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { requireAnonymous } from '~/auth/guards.server'
 import { attemptLogin } from '~/auth/login.server'
 import { homeFor, safeRedirect } from '~/auth/permissions'
@@ -67,6 +68,11 @@ export default function Login() {
   const actionData = useActionData<typeof action>()
   const t = useT()
   const navigation = useNavigation()
+  const passwordRef = useRef<HTMLInputElement>(null)
+  // After a refused attempt the password field starts empty again (the username stays).
+  useEffect(() => {
+    if (actionData && passwordRef.current) passwordRef.current.value = ''
+  }, [actionData])
   const [form, fields] = useForm({
     id: 'login',
     lastResult: actionData?.result,
@@ -105,6 +111,7 @@ export default function Login() {
           </label>
           <input
             {...getInputProps(fields.password, { type: 'password' })}
+            ref={passwordRef}
             autoComplete="current-password"
             className={inputClass}
           />

@@ -7,7 +7,7 @@ const username = z
   .string({ error: 'validation.required' })
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, 'validation.usernameFormat')
+  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'validation.usernameFormat')
 
 const displayName = z
   .string({ error: 'validation.required' })

@@ -78,7 +78,7 @@ export async function up(db: Kysely<unknown>) {
       .addColumn('last_login_at', 'text')
       .addCheckConstraint(
         'users_username_ck',
-        sql`username = lower(username) AND length(username) BETWEEN 3 AND 40`,
+        sql`username = lower(username) AND length(username) BETWEEN 2 AND 40`,
       )
       .addCheckConstraint('users_active_ck', sql`is_active IN (0, 1)`)
       .addCheckConstraint('users_locale_ck', oneOf('locale', LOCALES)),

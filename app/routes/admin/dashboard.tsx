@@ -9,6 +9,7 @@ import { now } from '~/clock.server'
 import { contestPhase } from '~/contests/phase'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
+import { ScrollTable } from '~/ui/scroll-table'
 import { organiserScope } from '~/users/users.server'
 
 /** The organiser's overview: the size of the movement in their area and every contest. */
@@ -69,36 +70,34 @@ export default function AdminDashboard() {
         <h2 id="contests" className="text-xl font-semibold">
           {t('admin.contests')}
         </h2>
-        <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-stone-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t('admin.contestYear')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('admin.contestTitle')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('admin.contestPhase')}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  {t('admin.contestEntries')}
-                </th>
+        <ScrollTable labelledBy="contests">
+          <thead className="bg-stone-100">
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                {t('admin.contestYear')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('admin.contestTitle')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('admin.contestPhase')}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                {t('admin.contestEntries')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {contests.map((c) => (
+              <tr key={c.id} className="border-t border-stone-200">
+                <td className="px-3 py-2">{c.year}</td>
+                <td className="px-3 py-2">{c.title}</td>
+                <td className="px-3 py-2">{t(`phase.${c.phase}`)}</td>
+                <td className="px-3 py-2 text-right">{c.entries}</td>
               </tr>
-            </thead>
-            <tbody>
-              {contests.map((c) => (
-                <tr key={c.id} className="border-t border-stone-200">
-                  <td className="px-3 py-2">{c.year}</td>
-                  <td className="px-3 py-2">{c.title}</td>
-                  <td className="px-3 py-2">{t(`phase.${c.phase}`)}</td>
-                  <td className="px-3 py-2 text-right">{c.entries}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       </section>
       <p>
         <Link to="/admin/users" className="font-semibold text-brand-700 underline">

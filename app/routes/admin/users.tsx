@@ -8,6 +8,7 @@ import { listUsers } from '#db/repos/users'
 import { requireAdmin } from '~/auth/guards.server'
 import { formatDateTime } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
+import { ScrollTable } from '~/ui/scroll-table'
 import { clientIp } from '~/load-context'
 import { RoleFields } from '~/users/role-fields'
 import { createUserSchema } from '~/users/schemas'
@@ -99,60 +100,58 @@ export default function AdminUsers() {
           </button>
         </Form>
         <p className="text-sm text-stone-600">{t('users.count', { count: total })}</p>
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-stone-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t('users.username')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('users.displayName')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('users.roles')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('users.status')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('users.lastLogin')}
-                </th>
+        <ScrollTable labelledBy="user-list">
+          <thead className="bg-stone-100">
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                {t('users.username')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('users.displayName')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('users.roles')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('users.status')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('users.lastLogin')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className="border-t border-stone-200">
+                <td className="px-3 py-2">
+                  <Link
+                    to={`/admin/users/${u.id}`}
+                    className="font-semibold text-brand-700 underline"
+                  >
+                    {u.username}
+                  </Link>
+                </td>
+                <td className="px-3 py-2">{u.display_name}</td>
+                <td className="px-3 py-2">
+                  {u.roles.length
+                    ? u.roles
+                        .map(
+                          (r) =>
+                            `${t(`role.${r.role}`)}${r.org_unit_name ? ` (${r.org_unit_name})` : ''}`,
+                        )
+                        .join('; ')
+                    : t('users.noRoles')}
+                </td>
+                <td className="px-3 py-2">
+                  {u.is_active ? t('users.active') : t('users.inactive')}
+                </td>
+                <td className="px-3 py-2">
+                  {u.last_login_at ? formatDateTime(locale, u.last_login_at) : t('users.never')}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id} className="border-t border-stone-200">
-                  <td className="px-3 py-2">
-                    <Link
-                      to={`/admin/users/${u.id}`}
-                      className="font-semibold text-brand-700 underline"
-                    >
-                      {u.username}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{u.display_name}</td>
-                  <td className="px-3 py-2">
-                    {u.roles.length
-                      ? u.roles
-                          .map(
-                            (r) =>
-                              `${t(`role.${r.role}`)}${r.org_unit_name ? ` (${r.org_unit_name})` : ''}`,
-                          )
-                          .join('; ')
-                      : t('users.noRoles')}
-                  </td>
-                  <td className="px-3 py-2">
-                    {u.is_active ? t('users.active') : t('users.inactive')}
-                  </td>
-                  <td className="px-3 py-2">
-                    {u.last_login_at ? formatDateTime(locale, u.last_login_at) : t('users.never')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       </section>
 
       <section aria-labelledby="create-user-title" className="max-w-xl">

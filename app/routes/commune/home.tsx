@@ -5,6 +5,7 @@ import { requireRole } from '~/auth/guards.server'
 import { grantFor } from '~/auth/permissions'
 import { formatDate } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
+import { ScrollTable } from '~/ui/scroll-table'
 
 /** A commune officer's commune: the models it replicates. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -29,40 +30,36 @@ export default function CommuneHome() {
           {t('commune.replications')}
         </h2>
         {replications.length ? (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="min-w-full text-left text-sm">
-              <thead className="bg-stone-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {t('commune.source')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('commune.status')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('commune.startDate')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('commune.lastReport')}
-                  </th>
+          <ScrollTable labelledBy="commune-replications">
+            <thead className="bg-stone-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  {t('commune.source')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('commune.status')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('commune.startDate')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('commune.lastReport')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {replications.map((r) => (
+                <tr key={r.id} className="border-t border-stone-200">
+                  <td className="px-3 py-2 font-medium">{r.source_title}</td>
+                  <td className="px-3 py-2">{t(`replicationStatus.${r.status}`)}</td>
+                  <td className="px-3 py-2">{formatDate(locale, r.start_date)}</td>
+                  <td className="px-3 py-2">
+                    {r.last_reported_at ? formatDate(locale, r.last_reported_at) : t('common.none')}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {replications.map((r) => (
-                  <tr key={r.id} className="border-t border-stone-200">
-                    <td className="px-3 py-2 font-medium">{r.source_title}</td>
-                    <td className="px-3 py-2">{t(`replicationStatus.${r.status}`)}</td>
-                    <td className="px-3 py-2">{formatDate(locale, r.start_date)}</td>
-                    <td className="px-3 py-2">
-                      {r.last_reported_at
-                        ? formatDate(locale, r.last_reported_at)
-                        : t('common.none')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollTable>
         ) : (
           <p className="mt-2">{t('commune.noReplications')}</p>
         )}

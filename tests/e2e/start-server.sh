@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Playwright's webServer: a production server on a fresh, seeded database made for this run.
+# Expects `npm run build` to have produced build/ (npm run test:e2e does that first).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+dir=data/e2e
+rm -rf "$dir"
+mkdir -p "$dir/uploads"
+
+export NODE_ENV=production
+export PORT="${E2E_PORT:-3210}"
+export HOST=127.0.0.1
+export DATABASE_PATH="$dir/dvk.sqlite"
+export UPLOAD_DIR="$dir/uploads"
+export SESSION_SECRET=e2e-only-session-secret-0123456789abcdef
+
+if [ ! -f build/server/index.js ]; then
+  echo 'build/server/index.js is missing: run `npm run build` first (npm run test:e2e does).' >&2
+  exit 1
+fi
+
+tsx=node_modules/.bin/tsx
+"$tsx" db/seed.ts # migrates first, then seeds the demo from scratch
+exec "$tsx" server.ts
