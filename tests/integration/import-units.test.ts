@@ -114,8 +114,7 @@ describe('importAdminUnits', () => {
   })
 
   it('a second run changes nothing', async () => {
-    const snapshot = () =>
-      getDb().selectFrom('org_units').selectAll().orderBy('id').execute()
+    const snapshot = () => getDb().selectFrom('org_units').selectAll().orderBy('id').execute()
     const before = await snapshot()
     const r = await importAdminUnits(getDb())
     expect(r.inserted).toBe(0)
@@ -250,7 +249,11 @@ describe('importAdminUnits', () => {
   })
 
   it('rejects contradictory rows with the line number', async () => {
-    const bad = [header, rows[0]!.join(','), rows[1]!.map((f, i) => (i === 4 ? 'Quận Khác' : f)).join(',')]
+    const bad = [
+      header,
+      rows[0]!.join(','),
+      rows[1]!.map((f, i) => (i === 4 ? 'Quận Khác' : f)).join(','),
+    ]
     await expect(importAdminUnits(getDb(), { csvPath: tempCsv(bad.join('\n')) })).rejects.toThrow(
       /Line 3: district/,
     )
