@@ -197,6 +197,10 @@ export const en: Record<MessageKey, string> = {
   'commune.startDate': 'Start date',
   'commune.lastReport': 'Latest report',
 
+  'entry.error.notEditable': 'This entry has been submitted and can no longer be changed.',
+  'entry.error.deadlinePassed':
+    'The nomination deadline of this contest has passed: entries can no longer be created, edited or submitted.',
+
   'table.empty': 'No data.',
 
   'validation.required': 'Please fill this in.',

@@ -196,6 +196,10 @@ export const vi = {
   'commune.startDate': 'Ngày bắt đầu',
   'commune.lastReport': 'Báo cáo gần nhất',
 
+  'entry.error.notEditable': 'Hồ sơ này đã nộp nên không sửa được nữa.',
+  'entry.error.deadlinePassed':
+    'Đã hết hạn nộp hồ sơ của đợt này, không thể tạo, sửa hoặc nộp hồ sơ.',
+
   'table.empty': 'Không có dữ liệu.',
 
   'validation.required': 'Vui lòng nhập thông tin này.',
