@@ -1,8 +1,16 @@
 import { defineConfig, devices } from '@playwright/test'
+import { fakeUploadThingToken } from './tests/support/fake-uploadthing'
 
 const port = Number(process.env.E2E_PORT ?? 3210)
 const baseURL = `http://127.0.0.1:${port}`
 const isCI = !!process.env.CI
+
+// A second app server stores files on UploadThing: the fake one on 127.0.0.1 (never the internet).
+const utPort = Number(process.env.E2E_UT_PORT ?? 3211)
+const utBaseURL = `http://127.0.0.1:${utPort}`
+const fakeUtPort = Number(process.env.E2E_FAKE_UT_PORT ?? 3212)
+const fakeUtURL = `http://127.0.0.1:${fakeUtPort}`
+const UPLOADTHING_SPEC = /uploadthing\.spec\.ts$/
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -37,10 +45,12 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
+      testIgnore: UPLOADTHING_SPEC,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
     },
     {
       name: 'phone',
+      testIgnore: UPLOADTHING_SPEC,
       use: {
         ...devices['Pixel 5'],
         browserName: 'chromium',
@@ -50,14 +60,56 @@ export default defineConfig({
         hasTouch: true,
       },
     },
+    {
+      // Uploads through UploadThing (the app server on utPort), on a phone.
+      name: 'uploadthing',
+      testMatch: UPLOADTHING_SPEC,
+      use: {
+        ...devices['Pixel 5'],
+        browserName: 'chromium',
+        baseURL: utBaseURL,
+        viewport: { width: 360, height: 740 },
+        screen: { width: 360, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+      },
+    },
   ],
-  webServer: {
-    command: 'bash tests/e2e/start-server.sh',
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: !isCI && !!process.env.E2E_REUSE_SERVER,
-    timeout: 90_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: { E2E_PORT: String(port) },
-  },
+  webServer: [
+    {
+      command: 'bash tests/e2e/start-server.sh',
+      url: `${baseURL}/healthz`,
+      reuseExistingServer: !isCI && !!process.env.E2E_REUSE_SERVER,
+      timeout: 90_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { E2E_PORT: String(port) },
+    },
+    {
+      // The fake UploadThing (tests/support/fake-uploadthing.ts): checks every signature.
+      command: 'node_modules/.bin/tsx tests/support/fake-uploadthing.ts',
+      url: `${fakeUtURL}/healthz`,
+      reuseExistingServer: !isCI && !!process.env.E2E_REUSE_SERVER,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { FAKE_UPLOADTHING_PORT: String(fakeUtPort), FAKE_UPLOADTHING_QUIET: '1' },
+    },
+    {
+      // The same production build, its own seeded database, storing uploads on the fake.
+      command: 'bash tests/e2e/start-server.sh',
+      url: `${utBaseURL}/healthz`,
+      reuseExistingServer: !isCI && !!process.env.E2E_REUSE_SERVER,
+      timeout: 90_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        E2E_PORT: String(utPort),
+        E2E_DATA_DIR: 'data/e2e-uploadthing',
+        UPLOADTHING_TOKEN: fakeUploadThingToken(),
+        UPLOADTHING_INGEST_URL: fakeUtURL,
+        UPLOADTHING_API_URL: fakeUtURL,
+      },
+    },
+  ],
 })

@@ -1,5 +1,21 @@
 import { z } from 'zod'
 
+/** UploadThing's token: base64 of JSON { apiKey: "sk_…", appId, regions: [...] }. */
+function isUploadThingToken(token: string) {
+  try {
+    const t = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as Record<string, unknown>
+    return (
+      typeof t.apiKey === 'string' &&
+      t.apiKey.startsWith('sk_') &&
+      typeof t.appId === 'string' &&
+      Array.isArray(t.regions) &&
+      t.regions.length > 0
+    )
+  } catch {
+    return false
+  }
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -15,7 +31,20 @@ const schema = z.object({
   SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PUBLIC_URL: z.url().optional(),
-  UPLOADTHING_TOKEN: z.string().min(1).optional(),
+  UPLOADTHING_TOKEN: z
+    .string()
+    .min(1)
+    .refine(isUploadThingToken, 'must be the token from the UploadThing dashboard')
+    .optional(),
+  // The UploadThing SDK's own settings, passed to it explicitly (it would also read them itself).
+  // API and ingest URLs only change for tests (a fake server on 127.0.0.1); the callback URL is for
+  // a proxy whose public address differs from the one requests arrive on.
+  UPLOADTHING_API_URL: z.url().optional(),
+  UPLOADTHING_INGEST_URL: z.url().optional(),
+  UPLOADTHING_CALLBACK_URL: z.url().optional(),
+  UPLOADTHING_LOG_LEVEL: z
+    .enum(['None', 'Fatal', 'Error', 'Warning', 'Info', 'Debug'])
+    .default('Warning'),
 })
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string; secureCookies: boolean }

@@ -12,7 +12,8 @@ import {
 import type { ReactNode } from 'react'
 import { getSessionUser } from '~/auth/session.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n'
+import { getStorage } from '~/storage/storage.server'
+import { isMessageKey, translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { AppShell } from '~/ui/app-shell'
 import stylesUrl from '~/styles/app.css?url'
@@ -26,7 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Public layout: anonymous visitors are welcome; protected routes guard themselves.
   const [user, locale] = await Promise.all([getSessionUser(request), getLocale(request)])
   const url = new URL(request.url)
-  return { user, locale, path: `${url.pathname}${url.search}` }
+  // Where uploads go, so the photo section picks its uploader (local form post or UploadThing).
+  const uploader = getStorage().backend
+  return { user, locale, path: `${url.pathname}${url.search}`, uploader }
 }
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>
@@ -69,6 +72,11 @@ export function ErrorBoundary() {
   const t = useT()
   const status = isRouteErrorResponse(error) ? error.status : 500
   if (!isRouteErrorResponse(error)) console.error(error)
+  // A refusal may carry its reason as a translation key ({ message: 'entry.error.…' }).
+  const reason: unknown = isRouteErrorResponse(error)
+    ? (error.data as { message?: unknown })?.message
+    : null
+  const explained = typeof reason === 'string' && isMessageKey(reason) ? t(reason) : null
   const [title, body] =
     status === 404
       ? [t('error.404.title'), t('error.404.body')]
@@ -82,7 +90,7 @@ export function ErrorBoundary() {
       <section className="mx-auto max-w-xl py-10 text-center">
         <p className="text-5xl font-bold text-brand-700">{status}</p>
         <h1 className="mt-3 text-2xl font-semibold">{title}</h1>
-        <p className="mt-3 text-stone-700">{body}</p>
+        <p className="mt-3 text-stone-700">{explained ?? body}</p>
         <a className="mt-6 inline-block font-semibold text-brand-700 underline" href="/">
           {t('error.backHome')}
         </a>

@@ -4,7 +4,11 @@ import { AppSqliteDialect, openSqlite } from './sqlite'
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>
-/** Anything a repository function can run on: the database or an open transaction. */
+/**
+ * Anything a repository function can run on: the database or an open transaction.
+ * SQLite has one connection: inside a transaction, every query must go through
+ * the transaction (`tx`), or it waits for the transaction to end — forever.
+ */
 export type Executor = Db | Tx
 
 export function createDb(path: string): Db {

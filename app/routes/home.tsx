@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { findCurrentContest } from '#db/repos/contests'
+import { runningContests } from '#db/repos/contests'
 import { latestPublishedModels, movementTotals } from '#db/repos/models'
 import { contestPhase } from '~/contests/phase'
 import { now } from '~/clock.server'
@@ -9,29 +9,29 @@ import { useLocale, useT } from '~/i18n/use-t'
 
 /** Public home: the current contest and the latest published models. */
 export async function loader(_: LoaderFunctionArgs) {
-  const [contest, models, totals] = await Promise.all([
-    findCurrentContest(),
+  const [contests, models, totals] = await Promise.all([
+    runningContests(),
     latestPublishedModels(6),
     movementTotals(),
   ])
+  const at = now()
   return {
-    contest: contest
-      ? {
-          title: contest.title,
-          year: contest.year,
-          phase: contestPhase(contest, now()),
-          entryCount: Number(contest.entry_count ?? 0),
-          nominationDeadline: contest.nomination_deadline,
-          judgingClosesAt: contest.judging_closes_at,
-        }
-      : null,
+    contests: contests.map((contest) => ({
+      id: contest.id,
+      title: contest.title,
+      year: contest.year,
+      phase: contestPhase(contest, at),
+      entryCount: Number(contest.entry_count ?? 0),
+      nominationDeadline: contest.nomination_deadline,
+      judgingClosesAt: contest.judging_closes_at,
+    })),
     models,
     totals,
   }
 }
 
 export default function Home() {
-  const { contest, models, totals } = useLoaderData<typeof loader>()
+  const { contests, models, totals } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
   return (
@@ -51,24 +51,28 @@ export default function Home() {
         <h2 id="current-contest" className="text-lg font-semibold">
           {t('home.currentContest')}
         </h2>
-        {contest ? (
-          <div className="mt-2 space-y-1">
-            <p className="text-xl font-semibold text-brand-800">{contest.title}</p>
-            <p>{t('home.contestPhase', { phase: t(`phase.${contest.phase}`) })}</p>
-            <p>{t('home.contestEntries', { count: contest.entryCount })}</p>
-            {contest.phase === 'nomination' || contest.phase === 'registration' ? (
-              <p>
-                {t('home.nominationDeadline', {
-                  date: formatDate(locale, contest.nominationDeadline),
-                })}
-              </p>
-            ) : null}
-            {contest.phase === 'judging' ? (
-              <p>
-                {t('home.judgingCloses', { date: formatDate(locale, contest.judgingClosesAt) })}
-              </p>
-            ) : null}
-          </div>
+        {contests.length ? (
+          <ul className="mt-2 space-y-4">
+            {contests.map((contest) => (
+              <li key={contest.id} className="space-y-1">
+                <p className="text-xl font-semibold text-brand-800">{contest.title}</p>
+                <p>{t('home.contestPhase', { phase: t(`phase.${contest.phase}`) })}</p>
+                <p>{t('home.contestEntries', { count: contest.entryCount })}</p>
+                {contest.phase === 'nomination' || contest.phase === 'registration' ? (
+                  <p>
+                    {t('home.nominationDeadline', {
+                      date: formatDate(locale, contest.nominationDeadline),
+                    })}
+                  </p>
+                ) : null}
+                {contest.phase === 'judging' ? (
+                  <p>
+                    {t('home.judgingCloses', { date: formatDate(locale, contest.judgingClosesAt) })}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
         ) : (
           <p className="mt-2">{t('home.noContest')}</p>
         )}

@@ -1,6 +1,11 @@
 import { getDb, type Executor } from '../index'
 
-/** The contest people are working on now: the newest one not yet published, else the newest. */
+/** Contests under way (open or finalised, not yet published), newest first, with their entry counts. */
+export async function runningContests(db: Executor = getDb()) {
+  return (await listContests(db)).filter((c) => c.status === 'open' || c.status === 'finalised')
+}
+
+/** The contest people are working on now: the newest one not yet published. */
 export async function findCurrentContest(db: Executor = getDb()) {
   return db
     .selectFrom('contests')

@@ -47,3 +47,101 @@ export async function isJudgeAssigned(entryId: number, judgeId: number, db: Exec
     .executeTakeFirst()
   return !!row
 }
+
+export async function findEntryByModelAndContest(
+  modelId: number,
+  contestId: number,
+  db: Executor = getDb(),
+) {
+  return db
+    .selectFrom('entries')
+    .select(['id', 'state'])
+    .where('model_id', '=', modelId)
+    .where('contest_id', '=', contestId)
+    .executeTakeFirst()
+}
+
+export async function countUnitEntries(unitId: number, contestId: number, db: Executor = getDb()) {
+  const row = await db
+    .selectFrom('entries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', unitId)
+    .where('contest_id', '=', contestId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function entryVersions(entryId: number, db: Executor = getDb()) {
+  return db
+    .selectFrom('entry_versions')
+    .leftJoin('users', 'users.id', 'entry_versions.submitted_by')
+    .select([
+      'entry_versions.version',
+      'entry_versions.snapshot',
+      'entry_versions.submitted_at',
+      'users.display_name as submitted_by_name',
+    ])
+    .where('entry_versions.entry_id', '=', entryId)
+    .orderBy('entry_versions.version')
+    .execute()
+}
+
+export async function replaceEntryIndicators(
+  entryId: number,
+  rows: {
+    position: number
+    label: string
+    value: string
+    unit: string
+    baseline: string | null
+    period: string
+  }[],
+  db: Executor = getDb(),
+) {
+  await db.deleteFrom('indicators').where('entry_id', '=', entryId).execute()
+  if (rows.length) {
+    await db
+      .insertInto('indicators')
+      .values(rows.map((r) => ({ ...r, entry_id: entryId })))
+      .execute()
+  }
+}
+
+export async function replaceEntryCommunes(
+  entryId: number,
+  communeIds: number[],
+  db: Executor = getDb(),
+) {
+  await db.deleteFrom('entry_communes').where('entry_id', '=', entryId).execute()
+  if (communeIds.length) {
+    await db
+      .insertInto('entry_communes')
+      .values(communeIds.map((commune_id) => ({ entry_id: entryId, commune_id })))
+      .execute()
+  }
+}
+
+/** Entries an organiser screens: everything past draft, newest submission first. */
+export async function listEntriesForScreening(
+  filter: { contestId: number; state?: string; q?: string },
+  db: Executor = getDb(),
+) {
+  let q = db
+    .selectFrom('entries')
+    .innerJoin('org_units as unit', 'unit.id', 'entries.unit_id')
+    .select([
+      'entries.id',
+      'entries.title',
+      'entries.state',
+      'entries.field',
+      'entries.version',
+      'entries.submitted_at',
+      'entries.unit_id',
+      'unit.name as unit_name',
+    ])
+    .where('entries.contest_id', '=', filter.contestId)
+    .where('entries.state', '<>', 'draft')
+  if (filter.state) q = q.where('entries.state', '=', filter.state as never)
+  if (filter.q) q = q.where('entries.title', 'like', `%${filter.q}%`)
+  return q.orderBy('entries.submitted_at', 'desc').execute()
+}

@@ -78,6 +78,8 @@ export async function entriesOfUnit(unitId: number, db: Executor = getDb()) {
     .innerJoin('contests', 'contests.id', 'entries.contest_id')
     .select([
       'entries.id',
+      'entries.model_id',
+      'entries.contest_id',
       'entries.title',
       'entries.state',
       'entries.field',
@@ -91,4 +93,66 @@ export async function entriesOfUnit(unitId: number, db: Executor = getDb()) {
     .orderBy('contests.year', 'desc')
     .orderBy('entries.updated_at', 'desc')
     .execute()
+}
+
+export async function findModel(id: number, db: Executor = getDb()) {
+  return db.selectFrom('models').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function communesOfModel(modelId: number, db: Executor = getDb()) {
+  return db
+    .selectFrom('model_communes')
+    .innerJoin('org_units', 'org_units.id', 'model_communes.commune_id')
+    .select(['org_units.id', 'org_units.name'])
+    .where('model_communes.model_id', '=', modelId)
+    .orderBy('org_units.name')
+    .execute()
+}
+
+export async function indicatorsOfModel(modelId: number, db: Executor = getDb()) {
+  return db
+    .selectFrom('indicators')
+    .select(['position', 'label', 'value', 'unit', 'baseline', 'period'])
+    .where('model_id', '=', modelId)
+    .orderBy('position')
+    .execute()
+}
+
+export async function replaceModelCommunes(
+  modelId: number,
+  communeIds: number[],
+  db: Executor = getDb(),
+) {
+  await db.deleteFrom('model_communes').where('model_id', '=', modelId).execute()
+  if (communeIds.length) {
+    await db
+      .insertInto('model_communes')
+      .values(communeIds.map((commune_id) => ({ model_id: modelId, commune_id })))
+      .execute()
+  }
+}
+
+export async function replaceModelIndicators(
+  modelId: number,
+  rows: {
+    position: number
+    label: string
+    value: string
+    unit: string
+    baseline: string | null
+    period: string
+  }[],
+  db: Executor = getDb(),
+) {
+  await db.deleteFrom('indicators').where('model_id', '=', modelId).execute()
+  if (rows.length) {
+    await db
+      .insertInto('indicators')
+      .values(rows.map((r) => ({ ...r, model_id: modelId })))
+      .execute()
+  }
+}
+
+export async function slugExists(slug: string, db: Executor = getDb()) {
+  return !!(await db.selectFrom('models').select('id').where('slug', '=', slug).executeTakeFirst())
 }

@@ -299,6 +299,8 @@ class DemoSeeder {
     await this.judgeCurrent()
     for (const r of REPLICATIONS) await this.replication(r)
     await this.notifications()
+    // Next year's round, open for nominations now, so units can try the entry form.
+    await this.contest(CURRENT_YEAR + 1)
   }
 
   // ── Org tree, users ──────────────────────────────────────────────────────
@@ -387,30 +389,43 @@ class DemoSeeder {
   // ── Contests ─────────────────────────────────────────────────────────────
 
   async contest(year: number) {
-    const published = year !== CURRENT_YEAR
-    const d = published
+    const published = year < CURRENT_YEAR
+    const nominating = year > CURRENT_YEAR
+    const d = nominating
       ? {
-          registration: `${year}-02-20`,
-          nominationOpens: `${year}-09-01`,
-          deadline: vnInstant(`${year}-10-20`, 23, 59),
-          screeningEnds: `${year}-11-05`,
-          judgingOpens: `${year}-11-08`,
-          judgingCloses: vnInstant(`${year}-11-30`, 23, 59),
-          results: `${year}-12-10`,
-          created: vnInstant(`${year}-02-10`, 8, 30),
-          periodEnd: `${year}-09-30`,
+          registration: this.relativeDate(-320),
+          nominationOpens: this.relativeDate(-30),
+          deadline: vnInstant(this.relativeDate(30), 23, 59),
+          screeningEnds: this.relativeDate(45),
+          judgingOpens: this.relativeDate(46),
+          judgingCloses: vnInstant(this.relativeDate(75), 23, 59),
+          results: this.relativeDate(90),
+          created: this.relative(-330, 8, 30),
+          periodEnd: this.relativeDate(30),
         }
-      : {
-          registration: this.relativeDate(-300),
-          nominationOpens: this.relativeDate(-200),
-          deadline: vnInstant(this.relativeDate(-60), 23, 59),
-          screeningEnds: this.relativeDate(-30),
-          judgingOpens: this.relativeDate(-20),
-          judgingCloses: vnInstant(this.relativeDate(25), 23, 59),
-          results: this.relativeDate(35),
-          created: this.relative(-310, 8, 30),
-          periodEnd: this.relativeDate(-67),
-        }
+      : published
+        ? {
+            registration: `${year}-02-20`,
+            nominationOpens: `${year}-09-01`,
+            deadline: vnInstant(`${year}-10-20`, 23, 59),
+            screeningEnds: `${year}-11-05`,
+            judgingOpens: `${year}-11-08`,
+            judgingCloses: vnInstant(`${year}-11-30`, 23, 59),
+            results: `${year}-12-10`,
+            created: vnInstant(`${year}-02-10`, 8, 30),
+            periodEnd: `${year}-09-30`,
+          }
+        : {
+            registration: this.relativeDate(-300),
+            nominationOpens: this.relativeDate(-200),
+            deadline: vnInstant(this.relativeDate(-60), 23, 59),
+            screeningEnds: this.relativeDate(-30),
+            judgingOpens: this.relativeDate(-20),
+            judgingCloses: vnInstant(this.relativeDate(25), 23, 59),
+            results: this.relativeDate(35),
+            created: this.relative(-310, 8, 30),
+            periodEnd: this.relativeDate(-67),
+          }
     const finalisedAt = published ? vnInstant(`${year}-12-08`, 15, 0) : null
     const publishedAt = published ? vnInstant(`${year}-12-12`, 16, 0) : null
     const previous = this.contests.get(year - 1)

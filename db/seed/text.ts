@@ -1,17 +1,4 @@
-/** ASCII slug from Vietnamese text: "Dân hiến đất" → "dan-hien-dat". */
-export function slugify(text: string, maxLength = 80) {
-  const slug = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-  if (slug.length <= maxLength) return slug
-  const cut = slug.slice(0, maxLength)
-  return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : maxLength)
-}
+export { slugify } from '../../app/models/slug'
 
 /** Canonical decimal text for indicator values: no exponent, no trailing zeros ("3.5", "2300"). */
 export function decimalText(value: number, decimals = 0) {

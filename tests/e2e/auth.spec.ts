@@ -5,6 +5,7 @@ import { expect, mainNav, signIn, test } from './fixtures'
 const ROLE_LINKS = {
   admin: [
     { name: 'Quản trị', href: '/admin' },
+    { name: 'Hồ sơ', href: '/admin/entries' },
     { name: 'Người dùng', href: '/admin/users' },
   ],
   unit: [{ name: 'Mô hình của đơn vị', href: '/unit' }],
@@ -121,7 +122,7 @@ test('the interface switches to English and back', async ({ page, axe }) => {
   const nav = page.getByRole('navigation', { name: 'Main navigation' })
   await expect(nav.getByRole('link')).toHaveText(['Home'])
   await expect(page.getByRole('link', { name: 'Sign in', exact: true })).toBeVisible()
-  await expect(page.getByRole('heading', { name: 'Current contest' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Contests under way' })).toBeVisible()
   await axe()
 
   await page.getByRole('button', { name: 'Tiếng Việt' }).click()
@@ -134,7 +135,7 @@ test('the public home page shows the current contest and the latest models', asy
   axe,
 }) => {
   await page.goto('/')
-  const contest = page.getByRole('region', { name: 'Đợt bình xét hiện tại' })
+  const contest = page.getByRole('region', { name: 'Các đợt bình xét đang diễn ra' })
   await expect(contest).toContainText('Bình xét mô hình Dân vận khéo năm 2025')
   await expect(contest).toContainText('Giai đoạn: Chấm điểm')
 

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-dir=data/e2e
+dir="${E2E_DATA_DIR:-data/e2e}" # a second server (UploadThing storage) uses its own
 rm -rf "$dir"
 mkdir -p "$dir/uploads"
 

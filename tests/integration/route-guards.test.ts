@@ -3,11 +3,17 @@ import { ROLES, type Role } from '#db/domain'
 import routes from '~/routes'
 import * as account from '~/routes/account'
 import * as adminDashboard from '~/routes/admin/dashboard'
+import * as adminEntries from '~/routes/admin/entries'
+import * as adminEntry from '~/routes/admin/entry'
 import * as adminUserEdit from '~/routes/admin/user-edit'
 import * as adminUsers from '~/routes/admin/users'
 import * as communeHome from '~/routes/commune/home'
 import * as judgeHome from '~/routes/judge/home'
+import * as unitEntryMedia from '~/routes/unit/entry-media'
+import * as unitEntry from '~/routes/unit/entry'
 import * as unitHome from '~/routes/unit/home'
+import * as unitModelForm from '~/routes/unit/model-form'
+import * as unitNominate from '~/routes/unit/nominate'
 import { call } from '../support/remix'
 import { cookieFor, createOrgTree, userWithRole } from '../support/fixtures'
 
@@ -34,7 +40,54 @@ const PROTECTED: {
     module: adminUserEdit,
     roles: ['admin'],
   },
+  {
+    file: 'routes/admin/entries.tsx',
+    path: '/admin/entries',
+    module: adminEntries,
+    roles: ['admin'],
+  },
+  {
+    file: 'routes/admin/entry.tsx',
+    path: '/admin/entries/1',
+    params: { entryId: '1' },
+    module: adminEntry,
+    roles: ['admin'],
+  },
   { file: 'routes/unit/home.tsx', path: '/unit', module: unitHome, roles: ['unit'] },
+  {
+    file: 'routes/unit/model-form.tsx',
+    path: '/unit/models/new',
+    module: unitModelForm,
+    roles: ['unit'],
+  },
+  {
+    file: 'routes/unit/model-form.tsx',
+    path: '/unit/models/1',
+    params: { modelId: '1' },
+    module: unitModelForm,
+    roles: ['unit'],
+  },
+  {
+    file: 'routes/unit/nominate.ts',
+    path: '/unit/models/1/nominate',
+    params: { modelId: '1' },
+    module: unitNominate,
+    roles: ['unit'],
+  },
+  {
+    file: 'routes/unit/entry.tsx',
+    path: '/unit/entries/1',
+    params: { entryId: '1' },
+    module: unitEntry,
+    roles: ['unit'],
+  },
+  {
+    file: 'routes/unit/entry-media.ts',
+    path: '/unit/entries/1/media',
+    params: { entryId: '1' },
+    module: unitEntryMedia,
+    roles: ['unit'],
+  },
   { file: 'routes/judge/home.tsx', path: '/judge', module: judgeHome, roles: ['judge'] },
   { file: 'routes/commune/home.tsx', path: '/commune', module: communeHome, roles: ['commune'] },
 ]
@@ -46,6 +99,11 @@ const PUBLIC_ROUTES = new Set([
   'routes/logout.ts', // ends the caller's own session, if any
   'routes/language.ts', // language cookie
   'routes/healthz.ts', // health check
+  // UploadThing's endpoint: the file router's middleware runs requireEditableEntry before any URL
+  // is signed, and UploadThing's callback is verified by the SDK's signature check (400 otherwise);
+  // tests/integration/uploadthing.test.ts covers both. Without UPLOADTHING_TOKEN it is a 404.
+  'routes/api.uploadthing.ts',
+  'routes/media.ts', // stored files: each request authorised by the file's owner (entry, model)
   'routes/not-found.tsx', // 404 for every unknown path
 ])
 
@@ -111,7 +169,8 @@ describe('route guards', () => {
               params: route.params,
               cookie: cookies[role],
             })
-            expect([200, 404]).toContain(res.status)
+            expect([200, 302, 404]).toContain(res.status)
+            expect(res.location ?? '').not.toMatch(/^\/login/)
           })
         }
       }

@@ -66,7 +66,7 @@ describe('seedDemo', () => {
     const c = first.counts
     expect(c.users).toBeGreaterThanOrEqual(9)
     expect(c.models).toBeGreaterThanOrEqual(40)
-    expect(c.contests).toBe(5)
+    expect(c.contests).toBe(6)
     for (const table of [
       'org_units',
       'user_roles',
@@ -281,6 +281,21 @@ describe('seedDemo', () => {
       expect(s.points).toBeLessThanOrEqual(s.max_points)
       expect(Number.isInteger(s.points * 2)).toBe(true)
     }
+  })
+
+  it('has next year’s round open for nominations, with no entries yet', async () => {
+    const contest = await getDb()
+      .selectFrom('contests')
+      .selectAll()
+      .where('year', '=', 2026)
+      .executeTakeFirstOrThrow()
+    expect(contestPhase(contest, NOW)).toBe('nomination')
+    const entries = await getDb()
+      .selectFrom('entries')
+      .select('id')
+      .where('contest_id', '=', contest.id)
+      .execute()
+    expect(entries).toEqual([])
   })
 
   it('publishes 2021–2024 with results that follow from the scores, and awards', async () => {

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from '@remix-run/node'
 
 type Handler = (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown
+type FormValue = string | Blob
 
 export interface Outcome {
   status: number
@@ -51,22 +52,32 @@ export async function call(
     path: string
     method?: 'GET' | 'POST'
     cookie?: string
-    form?: Record<string, string | string[]>
+    /** Form fields; Blob/File values make a multipart upload (a File keeps its name). */
+    form?: Record<string, FormValue | FormValue[]>
+    /** A raw body instead of `form` (e.g. a ReadableStream, with `duplex` set for you). */
+    body?: BodyInit
+    headers?: Record<string, string>
     params?: Record<string, string>
     context?: AppLoadContext
   },
 ): Promise<Outcome> {
-  const method = opts.method ?? (opts.form ? 'POST' : 'GET')
-  const headers = new Headers()
+  const method = opts.method ?? (opts.form || opts.body ? 'POST' : 'GET')
+  const headers = new Headers(opts.headers)
   if (opts.cookie) headers.set('Cookie', opts.cookie)
-  let body: FormData | undefined
+  let body: BodyInit | undefined = opts.body
   if (opts.form) {
-    body = new FormData()
+    const form = new FormData()
     for (const [k, v] of Object.entries(opts.form)) {
-      for (const item of Array.isArray(v) ? v : [v]) body.append(k, item)
+      for (const item of Array.isArray(v) ? v : [v]) {
+        if (typeof item === 'string') form.append(k, item)
+        else form.append(k, item, item instanceof File ? item.name : 'blob')
+      }
     }
+    body = form
   }
-  const request = new Request(new URL(opts.path, 'http://localhost'), { method, headers, body })
+  const init: RequestInit & { duplex?: 'half' } = { method, headers, body }
+  if (body instanceof ReadableStream) init.duplex = 'half'
+  const request = new Request(new URL(opts.path, 'http://localhost'), init)
   try {
     const result = await handler({
       request,

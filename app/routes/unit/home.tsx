@@ -1,27 +1,58 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { entriesOfUnit, modelsOfUnit } from '#db/repos/models'
 import { requireRole } from '~/auth/guards.server'
-import { grantFor } from '~/auth/permissions'
-import { useT } from '~/i18n/use-t'
+import { contestsOpenForNomination } from '~/entries/entries.server'
+import { formatDateTime } from '~/i18n'
+import { useLocale, useT } from '~/i18n/use-t'
+import { unitOf } from '~/models/models.server'
+import { buttonClass, secondaryButtonClass } from '~/ui/form'
 
 /** A unit officer's own unit: its models and entries. Nothing of another unit is read. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'unit')
-  const grant = grantFor(user, 'unit')!
-  const unitId = grant.orgUnitId!
-  const [models, entries] = await Promise.all([modelsOfUnit(unitId), entriesOfUnit(unitId)])
-  return { unitName: grant.orgUnitName ?? '', models, entries }
+  const unit = unitOf(user)
+  const [models, entries, open] = await Promise.all([
+    modelsOfUnit(unit.id),
+    entriesOfUnit(unit.id),
+    contestsOpenForNomination(),
+  ])
+  const entered = new Set(entries.map((e) => `${e.model_id}:${e.contest_id}`))
+  return {
+    unitName: unit.name,
+    entries,
+    openContests: open.map((c) => ({ id: c.id, title: c.title, deadline: c.nomination_deadline })),
+    models: models.map((m) => ({
+      ...m,
+      nominable: open
+        .filter((c) => !entered.has(`${m.id}:${c.id}`))
+        .map((c) => ({ id: c.id, title: c.title })),
+    })),
+  }
 }
 
 export default function UnitHome() {
-  const { unitName, models, entries } = useLoaderData<typeof loader>()
+  const { unitName, models, entries, openContests } = useLoaderData<typeof loader>()
   const t = useT()
+  const locale = useLocale()
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-bold">{t('unit.title')}</h1>
-        <p className="mt-1 text-stone-700">{t('unit.unitName', { name: unitName })}</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{t('unit.title')}</h1>
+          <p className="mt-1 text-stone-700">{t('unit.unitName', { name: unitName })}</p>
+          {openContests.map((c) => (
+            <p key={c.id} className="mt-1 text-sm font-medium text-green-800">
+              {t('unit.nominationOpen', {
+                contest: c.title,
+                date: formatDateTime(locale, c.deadline),
+              })}
+            </p>
+          ))}
+        </div>
+        <Link to="/unit/models/new" className={buttonClass}>
+          {t('unit.newModel')}
+        </Link>
       </div>
       <section aria-labelledby="unit-entries">
         <h2 id="unit-entries" className="text-xl font-semibold">
@@ -31,7 +62,15 @@ export default function UnitHome() {
           <ul className="mt-3 space-y-3">
             {entries.map((e) => (
               <li key={e.id} className="rounded-lg border border-stone-200 bg-white p-4">
-                <p className="font-semibold">{e.title}</p>
+                <p className="font-semibold">
+                  <Link
+                    to={`/unit/entries/${e.id}`}
+                    className="text-brand-700 underline"
+                    aria-label={t('unit.openEntry', { title: e.title })}
+                  >
+                    {e.title}
+                  </Link>
+                </p>
                 <p className="text-sm text-stone-600">
                   {e.contest_title} · {t(`field.${e.field}`)}
                 </p>
@@ -55,10 +94,28 @@ export default function UnitHome() {
           {t('unit.models')}
         </h2>
         {models.length ? (
-          <ul className="mt-3 list-inside list-disc space-y-1">
+          <ul className="mt-3 space-y-3">
             {models.map((m) => (
-              <li key={m.id}>
-                {m.title} <span className="text-sm text-stone-600">({t(`field.${m.field}`)})</span>
+              <li key={m.id} className="rounded-lg border border-stone-200 bg-white p-4">
+                <p className="font-semibold">{m.title}</p>
+                <p className="text-sm text-stone-600">{t(`field.${m.field}`)}</p>
+                <div className="mt-2 flex flex-wrap gap-2">
+                  <Link
+                    to={`/unit/models/${m.id}`}
+                    className={`${secondaryButtonClass} text-sm`}
+                    aria-label={t('unit.editModel', { title: m.title })}
+                  >
+                    {t('model.editTitle')}
+                  </Link>
+                  {m.nominable.map((c) => (
+                    <Form key={c.id} method="post" action={`/unit/models/${m.id}/nominate`}>
+                      <input type="hidden" name="contestId" value={c.id} />
+                      <button type="submit" className={`${buttonClass} text-sm`}>
+                        {t('unit.nominate', { contest: c.title })}
+                      </button>
+                    </Form>
+                  ))}
+                </div>
               </li>
             ))}
           </ul>

@@ -1,0 +1,110 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { orgUnitsInScope, scopeRootFor } from '#db/repos/org-units'
+import { requireRole } from '~/auth/guards.server'
+import { formValuesFromSnapshot } from '~/entries/content'
+import { ContentFields } from '~/entries/content-fields'
+import { modelFormSchema } from '~/entries/schema'
+import { getLocale } from '~/i18n/locale.server'
+import { useT } from '~/i18n/use-t'
+import { clientIp } from '~/load-context'
+import {
+  communeChoicesFor,
+  modelContent,
+  requireOwnModel,
+  saveModel,
+  unitOf,
+} from '~/models/models.server'
+import { FormMessage, buttonClass } from '~/ui/form'
+
+/** /unit/models/new and /unit/models/:modelId: a unit registers or edits one of its models. */
+function modelIdOf(params: { modelId?: string }) {
+  return params.modelId === undefined ? null : Number(params.modelId)
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'unit')
+  const unit = unitOf(user)
+  const modelId = modelIdOf(params)
+  if (modelId !== null) await requireOwnModel(user, modelId)
+  const content = modelId !== null ? await modelContent(modelId) : null
+  const communes = await orgUnitsInScope(
+    await scopeRootFor(await communeChoicesFor(unit.id)),
+    'commune',
+  )
+  return {
+    modelId,
+    unitName: unit.name,
+    communes: communes.map((c) => ({ id: c.id, name: c.name })),
+    defaultValue: content
+      ? formValuesFromSnapshot(content, await getLocale(request))
+      : { indicators: [] },
+    saved: new URL(request.url).searchParams.has('saved'),
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'unit')
+  const modelId = modelIdOf(params)
+  if (modelId !== null) await requireOwnModel(user, modelId)
+  const submission = parseWithZod(await request.formData(), { schema: modelFormSchema })
+  if (submission.status !== 'success') {
+    // List edits (add/remove an indicator without JavaScript) come back here too, with no error.
+    return data(
+      { result: submission.reply() },
+      { status: submission.status === 'error' ? 400 : 200 },
+    )
+  }
+  const saved = await saveModel(user, submission.value, modelId, clientIp(context))
+  if (!saved.ok) {
+    return data(
+      { result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) },
+      { status: 400 },
+    )
+  }
+  return redirect(`/unit/models/${saved.id}?saved=1`)
+}
+
+export default function ModelForm() {
+  const { modelId, unitName, communes, defaultValue, saved } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  const [form, fields] = useForm({
+    id: `model-${modelId ?? 'new'}`,
+    lastResult: actionData?.result,
+    defaultValue,
+    constraint: getZodConstraint(modelFormSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: modelFormSchema }),
+  })
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <p>
+        <Link to="/unit" className="text-brand-700 underline">
+          {t('entry.back')}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">
+        {t(modelId === null ? 'model.newTitle' : 'model.editTitle')}
+      </h1>
+      <p className="text-stone-700">{t('unit.unitName', { name: unitName })}</p>
+      <p className="text-sm text-stone-600">{t('model.intro')}</p>
+      {saved && !actionData ? <FormMessage tone="success">{t('model.saved')}</FormMessage> : null}
+      {actionData?.result.status === 'error' ? (
+        <FormMessage tone="error">{t('model.fixErrors')}</FormMessage>
+      ) : null}
+      <Form method="post" className="space-y-6" {...getFormProps(form)}>
+        <ContentFields form={form} fields={fields} communes={communes} />
+        <div className="sticky bottom-0 -mx-4 border-t border-stone-200 bg-white/95 px-4 py-3">
+          <button type="submit" className={buttonClass}>
+            {t('model.save')}
+          </button>
+        </div>
+      </Form>
+    </div>
+  )
+}
