@@ -40,3 +40,12 @@ export function contestPhase(c: ContestSchedule, at: Date): ContestPhase {
 export function isJudgingOpen(c: ContestSchedule, at: Date) {
   return contestPhase(c, at) === 'judging' && at.toISOString() <= c.judging_closes_at
 }
+
+/** The phase, with the end of judging made visible: after `judging_closes_at` a judging contest awaits finalising. */
+export type ContestStage = ContestPhase | 'judging_closed'
+
+export function contestStage(c: ContestSchedule, at: Date): ContestStage {
+  const phase = contestPhase(c, at)
+  if (phase === 'judging' && at.toISOString() > c.judging_closes_at) return 'judging_closed'
+  return phase
+}

@@ -9,10 +9,11 @@ import { isInScope } from '#db/repos/org-units'
 import { forbidden, requireRole, requireUser } from '~/auth/guards.server'
 import { grantFor, hasRole, type SessionUser } from '~/auth/permissions'
 import { now } from '~/clock.server'
-import { contestPhase } from '~/contests/phase'
+import { contestStage } from '~/contests/phase'
+import { refusalFor } from '~/contests/rules'
 import type { MessageKey } from '~/i18n'
 import { organiserScope } from '~/users/users.server'
-import { isEditableState, nominationOpen } from './rules'
+import { isEditableState } from './rules'
 
 export function notFound(): never {
   throw data({ message: 'not found' }, { status: 404 })
@@ -29,9 +30,7 @@ export function isOwnUnit(user: SessionUser, unitId: number) {
  */
 export function entryEditRefusal(entry: EntryWithContest, at: Date): MessageKey | null {
   if (!isEditableState(entry.state)) return 'entry.error.notEditable'
-  if (!nominationOpen(contestPhase(contestScheduleOf(entry), at)))
-    return 'entry.error.deadlinePassed'
-  return null
+  return refusalFor('unit', 'entry.edit', contestStage(contestScheduleOf(entry), at))
 }
 
 /** A unit officer and an entry of their own unit (else 403; unknown entry 404). */

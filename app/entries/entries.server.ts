@@ -1,6 +1,7 @@
 import { getDb } from '#db/index'
 import { recordAudit } from '#db/repos/audit'
 import {
+  contestScheduleOf,
   countUnitEntries,
   findEntryByModelAndContest,
   replaceEntryCommunes,
@@ -11,7 +12,8 @@ import { notify, usersWithRole } from '#db/repos/notifications'
 import { findOrgUnit, isInScope, scopeRootFor } from '#db/repos/org-units'
 import type { SessionUser } from '~/auth/permissions'
 import { now } from '~/clock.server'
-import { contestPhase } from '~/contests/phase'
+import { contestPhase, contestStage } from '~/contests/phase'
+import { refusalFor } from '~/contests/rules'
 import type { MessageKey } from '~/i18n'
 import { modelContent, unitOf } from '~/models/models.server'
 import { communeChoicesFor } from '~/models/models.server'
@@ -249,43 +251,65 @@ export async function submitEntry(
   return { ok: true, version }
 }
 
-/** The organiser sends a submitted entry back to its unit with a reason. */
-export async function returnEntry(
+export type ScreeningDecision = 'return' | 'accept' | 'reject'
+
+const DECISION_NOTICE: Record<ScreeningDecision, string> = {
+  return: 'entry.returned',
+  accept: 'entry.accepted',
+  reject: 'entry.rejected',
+}
+
+const DECISION_STATE_REFUSAL: Record<ScreeningDecision, MessageKey> = {
+  return: 'entry.error.cannotReturn',
+  accept: 'screening.error.notSubmitted',
+  reject: 'screening.error.notSubmitted',
+}
+
+/**
+ * The organiser's screening decision on a submitted entry: accept it, return it
+ * to its unit with a reason, or reject it with a reason. Only while the phase
+ * rules allow screening; the entry's unit officers are notified. One transaction.
+ */
+export async function screenEntry(
   admin: SessionUser,
   entry: EntryWithContest,
-  reason: string,
+  decision: ScreeningDecision,
+  reason: string | null,
   ip: string | null,
 ): Promise<{ ok: true } | Refusal> {
-  const next = transition(entry.state, 'return')
-  if (!next) return { ok: false, message: 'entry.error.cannotReturn' }
-  const phase = contestPhase({ ...entry, status: entry.contest_status }, now())
-  if (phase !== 'nomination' && phase !== 'screening')
-    return { ok: false, message: 'entry.error.cannotReturn' }
+  const next = transition(entry.state, decision)
+  if (!next) return { ok: false, message: DECISION_STATE_REFUSAL[decision] }
+  const refusal = refusalFor('admin', 'entry.screen', contestStage(contestScheduleOf(entry), now()))
+  if (refusal) return { ok: false, message: refusal }
+  if (decision !== 'accept' && !reason?.trim())
+    return { ok: false, message: 'validation.reasonRequired', field: 'reason' }
   const at = now().toISOString()
-  await getDb()
+  const changed = await getDb()
     .transaction()
     .execute(async (tx) => {
-      await tx
+      const result = await tx
         .updateTable('entries')
         .set({
           state: next,
-          return_reason: reason,
+          ...(decision === 'return' ? { return_reason: reason } : {}),
+          ...(decision === 'reject' ? { reject_reason: reason } : {}),
           decided_at: at,
           decided_by: admin.id,
           updated_at: at,
         })
         .where('id', '=', entry.id)
-        .where('state', '=', 'submitted')
-        .execute()
+        .where('state', '=', entry.state) // a concurrent decision loses, not overwrites
+        .executeTakeFirst()
+      if (Number(result.numUpdatedRows) !== 1) return false
       await recordAudit(
         {
           actorId: admin.id,
-          action: 'entry.return',
+          action: `entry.${decision}`,
           subjectType: 'entry',
           subjectId: entry.id,
           before: { state: entry.state },
           after: { state: next },
-          reason,
+          reason: decision === 'accept' ? null : reason,
           ip,
         },
         tx,
@@ -294,13 +318,25 @@ export async function returnEntry(
       await notify(
         officers.map((o) => o.id),
         {
-          kind: 'entry.returned',
-          params: { title: entry.title, reason },
+          kind: DECISION_NOTICE[decision],
+          params: decision === 'accept' ? { title: entry.title } : { title: entry.title, reason: reason ?? '' },
           link: `/unit/entries/${entry.id}`,
           now: new Date(at),
         },
         tx,
       )
+      return true
     })
+  if (!changed) return { ok: false, message: DECISION_STATE_REFUSAL[decision] }
   return { ok: true }
+}
+
+/** The organiser sends a submitted entry back to its unit with a reason. */
+export function returnEntry(
+  admin: SessionUser,
+  entry: EntryWithContest,
+  reason: string,
+  ip: string | null,
+): Promise<{ ok: true } | Refusal> {
+  return screenEntry(admin, entry, 'return', reason, ip)
 }

@@ -1,4 +1,5 @@
 import type { ContestPhase, EntryState } from '#db/domain'
+import { can } from '~/contests/rules'
 
 /**
  * The entry state machine of PRODUCT.md, pure. Each action lists the states it
@@ -29,5 +30,5 @@ export function isEditableState(state: EntryState) {
 
 /** Creating, editing and submitting entries happen only while nominations are open. */
 export function nominationOpen(phase: ContestPhase) {
-  return phase === 'nomination'
+  return can('unit', 'entry.edit', phase)
 }
