@@ -10,6 +10,7 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { unreadCount } from '#db/repos/notifications'
 import { getSessionUser } from '~/auth/session.server'
 import { getLocale } from '~/i18n/locale.server'
 import { getStorage } from '~/storage/storage.server'
@@ -29,7 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   // Where uploads go, so the photo section picks its uploader (local form post or UploadThing).
   const uploader = getStorage().backend
-  return { user, locale, path: `${url.pathname}${url.search}`, uploader }
+  // Unread in-app notifications, shown as a count in the header.
+  const unread = user ? await unreadCount(user.id) : 0
+  return { user, locale, path: `${url.pathname}${url.search}`, uploader, unread }
 }
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>

@@ -9,6 +9,7 @@ export default [
   route('media/*', 'routes/media.ts'),
   route('api/uploadthing', 'routes/api.uploadthing.ts'),
   route('account', 'routes/account.tsx'),
+  route('notifications', 'routes/notifications.tsx'),
   route('admin', 'routes/admin/dashboard.tsx'),
   route('admin/users', 'routes/admin/users.tsx'),
   route('admin/users/:userId', 'routes/admin/user-edit.tsx'),
@@ -21,6 +22,7 @@ export default [
   route('unit/entries/:entryId', 'routes/unit/entry.tsx'),
   route('unit/entries/:entryId/media', 'routes/unit/entry-media.ts'),
   route('judge', 'routes/judge/home.tsx'),
+  route('judge/entries/:entryId', 'routes/judge/entry.tsx'),
   route('commune', 'routes/commune/home.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -59,7 +59,11 @@ export function can(role: Role, action: ContestAction, stage: ContestStage) {
  * Why `role` may not do `action` at `stage`, as a translation key, or null when
  * it may. A role the action does not belong to gets the generic refusal.
  */
-export function refusalFor(role: Role, action: ContestAction, stage: ContestStage): MessageKey | null {
+export function refusalFor(
+  role: Role,
+  action: ContestAction,
+  stage: ContestStage,
+): MessageKey | null {
   if (can(role, action, stage)) return null
   if (CONTEST_RULES[action].role !== role) return 'contest.error.notYourRole'
   return CONTEST_RULES[action].refusal

@@ -319,7 +319,10 @@ export async function screenEntry(
         officers.map((o) => o.id),
         {
           kind: DECISION_NOTICE[decision],
-          params: decision === 'accept' ? { title: entry.title } : { title: entry.title, reason: reason ?? '' },
+          params:
+            decision === 'accept'
+              ? { title: entry.title }
+              : { title: entry.title, reason: reason ?? '' },
           link: `/unit/entries/${entry.id}`,
           now: new Date(at),
         },

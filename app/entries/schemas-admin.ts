@@ -1,10 +1,30 @@
 import { z } from 'zod'
 
+const reason = z
+  .string({ error: 'validation.reasonRequired' })
+  .trim()
+  .min(5, 'validation.reasonRequired')
+  .max(2000, 'validation.tooLong')
+
 /** The organiser's return form: the unit will read the reason. */
 export const returnEntrySchema = z.object({
-  reason: z
-    .string({ error: 'validation.reasonRequired' })
-    .trim()
-    .min(5, 'validation.reasonRequired')
-    .max(2000, 'validation.tooLong'),
+  intent: z.literal('return').optional(),
+  reason,
 })
+
+/** Accepting needs nothing but the decision. */
+export const acceptEntrySchema = z.object({ intent: z.literal('accept') })
+
+/** Rejecting needs a reason the unit will read. */
+export const rejectEntrySchema = z.object({ intent: z.literal('reject'), reason })
+
+export const SCREENING_SCHEMAS = {
+  return: returnEntrySchema,
+  accept: acceptEntrySchema,
+  reject: rejectEntrySchema,
+} as const
+
+/** The decision a screening form posts (a form without `intent` is the return form). */
+export function screeningDecisionOf(intent: FormDataEntryValue | null) {
+  return intent === 'accept' ? 'accept' : intent === 'reject' ? 'reject' : 'return'
+}

@@ -91,32 +91,31 @@ export function scoreSheetSchema(criteria: RubricCriterion[]) {
     shape[commentField(c.id)] = z
       .string()
       .trim()
-      .max(COMMENT_MAX, 'validation.tooLong')
+      .max(COMMENT_MAX, 'score.error.commentTooLong')
       .optional()
       .transform((s) => s ?? '')
   }
   return z
     .object(shape)
     .superRefine((v, ctx) => {
-      if (v.intent !== 'submit') return
       for (const c of criteria) {
-        if (v[pointsField(c.id)] === null) {
-          ctx.addIssue({
-            code: 'custom',
-            message: 'score.error.required',
-            path: [pointsField(c.id)],
-          })
-        }
+        if (v[pointsField(c.id)] !== null) continue
+        // A comment is stored with its points: a draft cannot keep one alone.
+        const message =
+          v.intent === 'submit'
+            ? 'score.error.required'
+            : v[commentField(c.id)]
+              ? 'score.error.commentNeedsPoints'
+              : null
+        if (message) ctx.addIssue({ code: 'custom', message, path: [pointsField(c.id)] })
       }
     })
-    .transform(
-      (v): SheetValue => ({
-        intent: v.intent as SheetIntent,
-        scores: criteria.map((c) => ({
-          criterion_id: c.id,
-          points: v[pointsField(c.id)] as number | null,
-          comment: v[commentField(c.id)] as string,
-        })),
-      }),
-    )
+    .transform((v): SheetValue => ({
+      intent: v.intent as SheetIntent,
+      scores: criteria.map((c) => ({
+        criterion_id: c.id,
+        points: v[pointsField(c.id)] as number | null,
+        comment: v[commentField(c.id)] as string,
+      })),
+    }))
 }

@@ -10,6 +10,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const user = data?.user ?? null
   const nav = navigationFor(user)
   const locale = data?.locale ?? 'vi'
+  const unread = data?.unread ?? 0
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -39,6 +40,19 @@ export function AppShell({ children }: { children: ReactNode }) {
             </Form>
             {user ? (
               <>
+                <a
+                  href="/notifications"
+                  className="rounded border border-white/60 px-2 py-1 hover:bg-white/10"
+                  data-testid="notifications-link"
+                >
+                  {t('nav.notifications')}
+                  {unread > 0 ? (
+                    <span className="ml-1 rounded-full bg-gold-400 px-1.5 font-bold text-stone-900">
+                      <span aria-hidden="true">{unread}</span>
+                      <span className="sr-only">{t('nav.unreadCount', { count: unread })}</span>
+                    </span>
+                  ) : null}
+                </a>
                 <span className="max-w-[14rem] truncate" data-testid="signed-in-as">
                   {t('nav.signedInAs', { name: user.displayName })}
                 </span>

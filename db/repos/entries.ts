@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { getDb, type Executor } from '../index'
 
 /** An entry with the schedule of its contest (for phase checks). */
@@ -123,7 +124,14 @@ export async function replaceEntryCommunes(
 
 /** Entries an organiser screens: everything past draft, newest submission first. */
 export async function listEntriesForScreening(
-  filter: { contestId: number; state?: string; q?: string },
+  filter: {
+    contestId: number
+    state?: string
+    q?: string
+    field?: string
+    unitId?: number
+    communeId?: number
+  },
   db: Executor = getDb(),
 ) {
   let q = db
@@ -142,6 +150,23 @@ export async function listEntriesForScreening(
     .where('entries.contest_id', '=', filter.contestId)
     .where('entries.state', '<>', 'draft')
   if (filter.state) q = q.where('entries.state', '=', filter.state as never)
-  if (filter.q) q = q.where('entries.title', 'like', `%${filter.q}%`)
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+    q = q.where(sql<boolean>`entries.title LIKE ${pattern} ESCAPE '\\'`)
+  }
+  if (filter.field) q = q.where('entries.field', '=', filter.field as never)
+  if (filter.unitId) q = q.where('entries.unit_id', '=', filter.unitId)
+  if (filter.communeId) {
+    const communeId = filter.communeId
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('entry_communes')
+          .select('entry_communes.entry_id')
+          .whereRef('entry_communes.entry_id', '=', 'entries.id')
+          .where('entry_communes.commune_id', '=', communeId),
+      ),
+    )
+  }
   return q.orderBy('entries.submitted_at', 'desc').execute()
 }

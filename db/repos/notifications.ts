@@ -47,3 +47,38 @@ export async function usersWithRole(
   if (orgUnitId !== undefined) q = q.where('user_roles.org_unit_id', '=', orgUnitId)
   return q.execute()
 }
+
+/** A user's notifications, newest first. */
+export async function listNotifications(userId: number, limit = 100, db: Executor = getDb()) {
+  return db
+    .selectFrom('notifications')
+    .select(['id', 'kind', 'params', 'link', 'read_at', 'created_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+/** Marks one of the user's notifications (or all of them) read; returns the one marked, if any. */
+export async function markNotificationsRead(
+  userId: number,
+  at: Date,
+  id?: number,
+  db: Executor = getDb(),
+) {
+  let q = db
+    .updateTable('notifications')
+    .set({ read_at: at.toISOString() })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+  if (id !== undefined) q = q.where('id', '=', id)
+  await q.execute()
+  if (id === undefined) return undefined
+  return db
+    .selectFrom('notifications')
+    .select(['id', 'link'])
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+}

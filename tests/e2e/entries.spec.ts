@@ -57,7 +57,8 @@ async function nominate(page: Page, modelIndex: number) {
 async function returnAsOrganiser(page: Page, title: string, reason: string) {
   await signIn(page, 'admin')
   await mainNav(page).getByRole('link', { name: 'Hồ sơ' }).click()
-  await page.getByLabel('Đợt bình xét').selectOption({ label: CONTEST })
+  await expect(page).toHaveURL(/\/admin\/entries$/)
+  await page.getByLabel('Đợt bình xét', { exact: true }).selectOption({ label: CONTEST })
   await page.getByRole('button', { name: 'Lọc' }).click()
   await page.getByRole('link', { name: title }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hồ sơ: ${title}`)
@@ -121,7 +122,7 @@ test('a unit officer on a phone nominates with photos, is returned, resubmits; t
 
   await signIn(page, 'admin')
   await page.goto('/admin/entries')
-  await page.getByLabel('Đợt bình xét').selectOption({ label: CONTEST })
+  await page.getByLabel('Đợt bình xét', { exact: true }).selectOption({ label: CONTEST })
   await page.getByRole('button', { name: 'Lọc' }).click()
   await page.getByRole('link', { name: title }).click()
   const changes = page.getByRole('region', { name: 'Thay đổi ở lần 2 so với lần 1' })

@@ -8,6 +8,7 @@ import * as adminEntry from '~/routes/admin/entry'
 import * as adminUserEdit from '~/routes/admin/user-edit'
 import * as adminUsers from '~/routes/admin/users'
 import * as communeHome from '~/routes/commune/home'
+import * as judgeEntry from '~/routes/judge/entry'
 import * as judgeHome from '~/routes/judge/home'
 import * as unitEntryMedia from '~/routes/unit/entry-media'
 import * as unitEntry from '~/routes/unit/entry'
@@ -89,6 +90,13 @@ const PROTECTED: {
     roles: ['unit'],
   },
   { file: 'routes/judge/home.tsx', path: '/judge', module: judgeHome, roles: ['judge'] },
+  {
+    file: 'routes/judge/entry.tsx',
+    path: '/judge/entries/1',
+    params: { entryId: '1' },
+    module: judgeEntry,
+    roles: ['judge'],
+  },
   { file: 'routes/commune/home.tsx', path: '/commune', module: communeHome, roles: ['commune'] },
 ]
 

@@ -97,6 +97,6 @@ describe('score sheet form', () => {
   it('refuses an overlong comment', () => {
     const r = schema.safeParse({ intent: 'save', comment_2: 'a'.repeat(2001) })
     expect(r.success).toBe(false)
-    expect(r.error!.issues[0]!.message).toBe('validation.tooLong')
+    expect(r.error!.issues[0]!.message).toBe('score.error.commentTooLong')
   })
 })

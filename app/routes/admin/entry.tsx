@@ -3,21 +3,37 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { entryVersions, findEntryWithContest } from '#db/repos/entries'
+import { contestScheduleOf, entryVersions, findEntryWithContest } from '#db/repos/entries'
 import { isInScope } from '#db/repos/org-units'
 import { forbidden, requireAdmin } from '~/auth/guards.server'
 import type { SessionUser } from '~/auth/permissions'
+import { now } from '~/clock.server'
+import { contestStage } from '~/contests/phase'
+import { refusalFor } from '~/contests/rules'
 import { notFound } from '~/entries/access.server'
 import { diffSnapshots } from '~/entries/diff'
-import { returnEntry } from '~/entries/entries.server'
+import { screenEntry } from '~/entries/entries.server'
 import { EntryView } from '~/entries/entry-view'
-import { returnEntrySchema } from '~/entries/schemas-admin'
+import {
+  SCREENING_SCHEMAS,
+  acceptEntrySchema,
+  rejectEntrySchema,
+  returnEntrySchema,
+  screeningDecisionOf,
+} from '~/entries/schemas-admin'
 import { parseSnapshot } from '~/entries/snapshot'
 import { formatDateTime } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
 import { clientIp } from '~/load-context'
 import { listEntryMedia } from '~/media/media.server'
-import { FieldErrors, FormMessage, buttonClass, inputClass, labelClass } from '~/ui/form'
+import {
+  FieldErrors,
+  FormMessage,
+  buttonClass,
+  inputClass,
+  labelClass,
+  secondaryButtonClass,
+} from '~/ui/form'
 import { ScrollTable } from '~/ui/scroll-table'
 import { organiserScope } from '~/users/users.server'
 
@@ -29,7 +45,10 @@ async function loadEntry(admin: SessionUser, param: string | undefined) {
   return entry
 }
 
-/** /admin/entries/:entryId — the organiser reads a submitted entry, its versions and what changed, and may return it. */
+/**
+ * /admin/entries/:entryId — the organiser reads a submitted entry, its versions and what changed,
+ * and accepts it, returns it or rejects it (with a reason) while the phase rules allow screening.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request)
   const entry = await loadEntry(admin, params.entryId)
@@ -41,7 +60,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: entry.title,
       state: entry.state,
       returnReason: entry.return_reason,
+      rejectReason: entry.reject_reason,
     },
+    /** Why screening decisions are refused now (phase rules), or null. */
+    screeningRefusal: refusalFor(
+      'admin',
+      'entry.screen',
+      contestStage(contestScheduleOf(entry), now()),
+    ),
     snapshot: parseSnapshot(entry.snapshot),
     photos: media.photos,
     documents: media.documents,
@@ -57,18 +83,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
   const entry = await loadEntry(admin, params.entryId)
-  const submission = parseWithZod(await request.formData(), { schema: returnEntrySchema })
+  const formData = await request.formData()
+  const decision = screeningDecisionOf(formData.get('intent'))
+  const submission = parseWithZod(formData, { schema: SCREENING_SCHEMAS[decision] })
   if (submission.status !== 'success') {
-    return data({ result: submission.reply(), done: false }, { status: 400 })
+    return data({ decision, result: submission.reply(), done: false }, { status: 400 })
   }
-  const outcome = await returnEntry(admin, entry, submission.value.reason, clientIp(context))
+  const reason = 'reason' in submission.value ? submission.value.reason : null
+  const outcome = await screenEntry(admin, entry, decision, reason, clientIp(context))
   if (!outcome.ok) {
     return data(
-      { result: submission.reply({ formErrors: [outcome.message] }), done: false },
+      { decision, result: submission.reply({ formErrors: [outcome.message] }), done: false },
       { status: 409 },
     )
   }
-  return { result: submission.reply({ resetForm: true }), done: true }
+  return { decision, result: submission.reply({ resetForm: true }), done: true }
 }
 
 export default function AdminEntry() {
@@ -76,13 +105,38 @@ export default function AdminEntry() {
   const actionData = useActionData<typeof action>()
   const t = useT()
   const locale = useLocale()
+  const resultFor = (decision: string) =>
+    actionData?.decision === decision ? actionData.result : undefined
+  const [acceptForm] = useForm({
+    id: 'accept-entry',
+    lastResult: resultFor('accept'),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptEntrySchema }),
+  })
   const [form, fields] = useForm({
     id: 'return-entry',
-    lastResult: actionData?.result,
+    lastResult: resultFor('return'),
     constraint: getZodConstraint(returnEntrySchema),
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: returnEntrySchema }),
   })
+  const [rejectForm, rejectFields] = useForm({
+    id: 'reject-entry',
+    lastResult: resultFor('reject'),
+    constraint: getZodConstraint(rejectEntrySchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: rejectEntrySchema }),
+  })
+  const done =
+    actionData?.done === true
+      ? t(
+          actionData.decision === 'accept'
+            ? 'adminEntry.accepted'
+            : actionData.decision === 'reject'
+              ? 'adminEntry.rejected'
+              : 'adminEntry.returned',
+        )
+      : null
+  const canDecide = d.entry.state === 'submitted' && !d.screeningRefusal
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <p>
@@ -92,29 +146,56 @@ export default function AdminEntry() {
       </p>
       <h1 className="text-2xl font-bold">{t('adminEntry.pageTitle', { title: d.entry.title })}</h1>
       <p>{t('entry.state', { state: t(`entryState.${d.entry.state}`) })}</p>
-      {actionData?.done ? (
-        <FormMessage tone="success">{t('adminEntry.returned')}</FormMessage>
-      ) : null}
+      {done ? <FormMessage tone="success">{done}</FormMessage> : null}
       {d.entry.state === 'returned' && d.entry.returnReason ? (
         <FormMessage tone="error">
           {t('entry.returnedBanner', { reason: d.entry.returnReason })}
         </FormMessage>
       ) : null}
+      {d.entry.state === 'rejected' && d.entry.rejectReason ? (
+        <FormMessage tone="error">
+          {t('adminEntry.rejectedBanner', { reason: d.entry.rejectReason })}
+        </FormMessage>
+      ) : null}
+      {d.entry.state === 'submitted' && d.screeningRefusal ? (
+        <FormMessage tone="error">{t(d.screeningRefusal)}</FormMessage>
+      ) : null}
 
-      {d.entry.state === 'submitted' ? (
+      {canDecide ? (
         <section
-          aria-labelledby="return-title"
-          className="rounded-lg border border-stone-200 bg-white p-4"
+          aria-labelledby="decide-title"
+          className="space-y-4 rounded-lg border border-stone-200 bg-white p-4"
         >
-          <h2 id="return-title" className="text-lg font-semibold">
-            {t('adminEntry.return')}
+          <h2 id="decide-title" className="text-lg font-semibold">
+            {t('adminEntry.decisions')}
           </h2>
-          <Form method="post" className="mt-3 space-y-3" {...getFormProps(form)}>
+          <Form method="post" className="space-y-2" {...getFormProps(acceptForm)}>
+            {acceptForm.errors?.length ? (
+              <div id={acceptForm.errorId}>
+                <FormMessage tone="error">
+                  {acceptForm.errors.map((e) => t(e)).join(' ')}
+                </FormMessage>
+              </div>
+            ) : null}
+            <input type="hidden" name="intent" value="accept" />
+            <p className="text-sm">{t('adminEntry.acceptHint')}</p>
+            <button type="submit" className={buttonClass}>
+              {t('adminEntry.accept')}
+            </button>
+          </Form>
+
+          <Form
+            method="post"
+            className="space-y-3 border-t border-stone-200 pt-4"
+            {...getFormProps(form)}
+          >
+            <h3 className="font-semibold">{t('adminEntry.return')}</h3>
             {form.errors?.length ? (
               <div id={form.errorId}>
                 <FormMessage tone="error">{form.errors.map((e) => t(e)).join(' ')}</FormMessage>
               </div>
             ) : null}
+            <input type="hidden" name="intent" value="return" />
             <div>
               <label htmlFor={fields.reason.id} className={labelClass}>
                 {t('adminEntry.reason')}
@@ -122,8 +203,38 @@ export default function AdminEntry() {
               <textarea {...getTextareaProps(fields.reason)} rows={3} className={inputClass} />
               <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
             </div>
-            <button type="submit" className={buttonClass}>
+            <button type="submit" className={secondaryButtonClass}>
               {t('adminEntry.return')}
+            </button>
+          </Form>
+
+          <Form
+            method="post"
+            className="space-y-3 border-t border-stone-200 pt-4"
+            {...getFormProps(rejectForm)}
+          >
+            <h3 className="font-semibold">{t('adminEntry.reject')}</h3>
+            {rejectForm.errors?.length ? (
+              <div id={rejectForm.errorId}>
+                <FormMessage tone="error">
+                  {rejectForm.errors.map((e) => t(e)).join(' ')}
+                </FormMessage>
+              </div>
+            ) : null}
+            <input type="hidden" name="intent" value="reject" />
+            <div>
+              <label htmlFor={rejectFields.reason.id} className={labelClass}>
+                {t('adminEntry.rejectReason')}
+              </label>
+              <textarea
+                {...getTextareaProps(rejectFields.reason)}
+                rows={3}
+                className={inputClass}
+              />
+              <FieldErrors id={rejectFields.reason.errorId} errors={rejectFields.reason.errors} />
+            </div>
+            <button type="submit" className={secondaryButtonClass}>
+              {t('adminEntry.reject')}
             </button>
           </Form>
         </section>
