@@ -41,6 +41,7 @@ export interface NavItem {
 const ROLE_NAV: Record<Role, NavItem[]> = {
   admin: [
     { to: '/admin', label: 'nav.admin' },
+    { to: '/admin/contests', label: 'nav.contests' },
     { to: '/admin/entries', label: 'nav.entries' },
     { to: '/admin/users', label: 'nav.users' },
   ],

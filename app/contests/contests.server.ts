@@ -103,8 +103,8 @@ export function newContestDefaults(admin: SessionUser, at: Date) {
     judging_opens_on: `${year}-10-16`,
     judging_closes_at: `${year}-11-30`,
     results_on: `${year}-12-15`,
-    allowed_fields: [...FIELDS],
-    allowed_kinds: [...ENTRY_KINDS],
+    allowed_fields: [...FIELDS] as string[],
+    allowed_kinds: [...ENTRY_KINDS] as string[],
     quota_per_unit: '',
     judges_per_entry: '3',
     aggregation: 'mean',
@@ -128,8 +128,10 @@ export type ContestFormValues = ReturnType<typeof newContestDefaults>
 const points = (n: number) => String(n).replace('.', ',')
 
 /** The form's values for a stored contest. */
-export async function contestFormValues(contest: Contest): Promise<ContestFormValues> {
-  const db = getDb()
+export async function contestFormValues(
+  contest: Contest,
+  db: Executor = getDb(),
+): Promise<ContestFormValues> {
   const [criteria, tiers] = await Promise.all([
     db
       .selectFrom('criteria')
@@ -288,7 +290,7 @@ export async function updateContest(
   await getDb()
     .transaction()
     .execute(async (tx) => {
-      const before = await contestFormValues(contest)
+      const before = await contestFormValues(contest, tx)
       await tx
         .updateTable('contests')
         .set({ ...settingsRow(v), updated_at: at })

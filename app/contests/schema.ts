@@ -126,7 +126,7 @@ export const contestFormSchema = z
   .superRefine((v, ctx) => {
     checkDateOrder(v, ctx)
     const total = rubricTotal(v.criteria)
-    if (!(total > 0)) {
+    if (v.criteria.length && !(total > 0)) {
       ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'contest.error.rubricTotal' })
     }
     v.tiers.forEach((t, i) => {

@@ -13,6 +13,7 @@ import {
   insertPanel,
   isActiveJudge,
   judgeProgress,
+  listJudges,
   listPanels,
   orgUnitParents,
 } from '#db/repos/panels'
@@ -22,6 +23,7 @@ import { now } from '~/clock.server'
 import { contestStage, type ContestStage } from '~/contests/phase'
 import { refusalFor } from '~/contests/rules'
 import { notFound } from '~/entries/access.server'
+import { organiserScope } from '~/users/users.server'
 import { vi, type MessageKey } from '~/i18n/vi'
 import {
   assignJudges,
@@ -50,7 +52,6 @@ export async function requireContestAdmin(request: Request, param: string | unde
   const id = Number(param)
   const contest = Number.isInteger(id) && id > 0 ? await findContest(id) : undefined
   if (!contest) notFound()
-  const { organiserScope } = await import('~/users/users.server')
   if (!(await isInScope(await organiserScope(admin), contest.organiser_org_unit_id))) forbidden()
   return { admin, contest }
 }
@@ -162,9 +163,13 @@ async function assignmentInput(contest: ContestRow, db: Executor, onlyEntryId?: 
       .where('entries.contest_id', '=', contest.id)
       .execute(),
   ])
+  // Only active users who still hold the judge role are picked.
+  const active = new Set((await listJudges(db)).map((j) => j.id))
   const memberPanels = new Map<number, number[]>()
   for (const p of panels) {
-    for (const m of p.members) memberPanels.set(m.id, [...(memberPanels.get(m.id) ?? []), p.id])
+    for (const m of p.members) {
+      if (active.has(m.id)) memberPanels.set(m.id, [...(memberPanels.get(m.id) ?? []), p.id])
+    }
   }
   const judgeIds = [...memberPanels.keys()]
   const [judges, conflicts] = await Promise.all([

@@ -156,3 +156,32 @@ export async function writeSheet(
     .where('judge_id', '=', values.judgeId)
     .executeTakeFirstOrThrow()
 }
+
+/**
+ * The other judges' submitted scores on an entry, anonymised (judge 1, 2, … in a
+ * stable order, no names or ids). Only for after the contest is finalised: the
+ * caller checks the phase.
+ */
+export async function otherJudgesScores(entryId: number, judgeId: number, db: Executor = getDb()) {
+  const rows = await db
+    .selectFrom('scores')
+    .innerJoin('score_sheets', (j) =>
+      j
+        .onRef('score_sheets.entry_id', '=', 'scores.entry_id')
+        .onRef('score_sheets.judge_id', '=', 'scores.judge_id'),
+    )
+    .select(['scores.judge_id', 'scores.criterion_id', 'scores.points', 'scores.comment'])
+    .where('scores.entry_id', '=', entryId)
+    .where('scores.judge_id', '<>', judgeId)
+    .where('score_sheets.status', '=', 'submitted')
+    .orderBy('scores.judge_id')
+    .orderBy('scores.criterion_id')
+    .execute()
+  const judges = [...new Set(rows.map((r) => r.judge_id))]
+  return judges.map((id, i) => ({
+    judge: i + 1,
+    scores: rows
+      .filter((r) => r.judge_id === id)
+      .map((r) => ({ criterion_id: r.criterion_id, points: r.points, comment: r.comment })),
+  }))
+}

@@ -5,6 +5,7 @@ import { expect, mainNav, signIn, test } from './fixtures'
 const ROLE_LINKS = {
   admin: [
     { name: 'Quản trị', href: '/admin' },
+    { name: 'Đợt bình xét', href: '/admin/contests' },
     { name: 'Hồ sơ', href: '/admin/entries' },
     { name: 'Người dùng', href: '/admin/users' },
   ],

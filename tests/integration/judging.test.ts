@@ -80,6 +80,7 @@ async function createEntry(title: string, unitId: number) {
       kind: 'model',
       field: 'economy',
       snapshot: JSON.stringify(snapshot(title, unitId)),
+      version: 1,
       submitted_at: at,
       first_submitted_at: at,
       created_at: at,
@@ -309,6 +310,7 @@ describe('the score sheet page', () => {
     expect(text).not.toContain(OTHER_JUDGE_COMMENT)
     const d = res.data as Awaited<ReturnType<typeof judgeEntry.loader>>
     expect(d.sheet).toMatchObject({ status: null, scores: [], total: 0 })
+    expect(d.others).toEqual([])
     const home = await call(judgeHome.loader, { path: '/judge', cookie: c.judge })
     expect(JSON.stringify(home.data)).not.toContain(OTHER_JUDGE_COMMENT)
   })
@@ -357,17 +359,31 @@ describe('saving scores', () => {
     setClock(DURING)
     await getDb()
       .updateTable('contests')
-      .set({ status: 'finalised' })
+      .set({ status: 'finalised', finalised_at: at })
       .where('id', '=', contestId)
       .execute()
     try {
       const res = await post(entryId, FULL(), c.judge)
       expect(res.status).toBe(409)
       expect(replyOf(res.data).error?.['']).toEqual(['score.error.closed'])
+      // Once finalised, the judge may read the other judges' submitted sheets, without names.
+      const page = await load(entryId, c.judge)
+      const d = page.data as Awaited<ReturnType<typeof judgeEntry.loader>>
+      expect(d.others).toHaveLength(1)
+      expect(d.others[0]).toMatchObject({ judge: 1, total: 100 - 3 * 1.5 })
+      expect(d.others[0]!.scores.map((x) => x.comment)).toEqual(
+        criteria.map(() => OTHER_JUDGE_COMMENT),
+      )
+      expect(Object.keys(d.others[0]!).sort()).toEqual(['judge', 'scores', 'total'])
+      expect(Object.keys(d.others[0]!.scores[0]!).sort()).toEqual([
+        'comment',
+        'criterion_id',
+        'points',
+      ])
     } finally {
       await getDb()
         .updateTable('contests')
-        .set({ status: 'open' })
+        .set({ status: 'open', finalised_at: null })
         .where('id', '=', contestId)
         .execute()
     }
@@ -487,6 +503,7 @@ describe('the queue', () => {
     const res = await call(judgeHome.loader, { path: '/judge', cookie: c.otherJudge })
     const d = res.data as Awaited<ReturnType<typeof judgeHome.loader>>
     expect(d.earlier).toEqual([])
+    expect(d.upcoming).toEqual([])
     expect(d.open).toHaveLength(1)
     expect(d.open[0]).toMatchObject({ id: contestId, done: 1 })
     expect(d.open[0]!.entries.map((e) => [e.id, e.sheet]).sort()).toEqual(
@@ -500,5 +517,16 @@ describe('the queue', () => {
       .data as Awaited<ReturnType<typeof judgeHome.loader>>
     expect(later.open).toEqual([])
     expect(later.earlier).toHaveLength(1)
+    setClock(BEFORE)
+    const sooner = (await call(judgeHome.loader, { path: '/judge', cookie: c.otherJudge }))
+      .data as Awaited<ReturnType<typeof judgeHome.loader>>
+    expect([sooner.open, sooner.earlier]).toEqual([[], []])
+    expect(sooner.upcoming).toHaveLength(1)
+    expect(sooner.notice).toBeNull()
+    const back = await call(judgeHome.loader, {
+      path: '/judge?conflict=reassigned',
+      cookie: c.otherJudge,
+    })
+    expect((back.data as { notice: string }).notice).toBe('conflict.done.reassigned')
   })
 })

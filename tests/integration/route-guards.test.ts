@@ -2,14 +2,20 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ROLES, type Role } from '#db/domain'
 import routes from '~/routes'
 import * as account from '~/routes/account'
+import * as adminContestForm from '~/routes/admin/contest-form'
+import * as adminContests from '~/routes/admin/contests'
 import * as adminDashboard from '~/routes/admin/dashboard'
 import * as adminEntries from '~/routes/admin/entries'
+import * as adminContestPanels from '~/routes/admin/contest-panels'
+import * as adminContestProgress from '~/routes/admin/contest-progress'
 import * as adminEntry from '~/routes/admin/entry'
 import * as adminUserEdit from '~/routes/admin/user-edit'
 import * as adminUsers from '~/routes/admin/users'
 import * as communeHome from '~/routes/commune/home'
 import * as judgeEntry from '~/routes/judge/entry'
+import * as judgeConflict from '~/routes/judge/conflict'
 import * as judgeHome from '~/routes/judge/home'
+import * as notifications from '~/routes/notifications'
 import * as unitEntryMedia from '~/routes/unit/entry-media'
 import * as unitEntry from '~/routes/unit/entry'
 import * as unitHome from '~/routes/unit/home'
@@ -32,6 +38,31 @@ const PROTECTED: {
   roles: Role[] | 'any'
 }[] = [
   { file: 'routes/account.tsx', path: '/account', module: account, roles: 'any' },
+  {
+    file: 'routes/notifications.tsx',
+    path: '/notifications',
+    module: notifications,
+    roles: 'any',
+  },
+  {
+    file: 'routes/admin/contests.tsx',
+    path: '/admin/contests',
+    module: adminContests,
+    roles: ['admin'],
+  },
+  {
+    file: 'routes/admin/contest-form.tsx',
+    path: '/admin/contests/new',
+    module: adminContestForm,
+    roles: ['admin'],
+  },
+  {
+    file: 'routes/admin/contest-form.tsx',
+    path: '/admin/contests/1',
+    params: { contestId: '1' },
+    module: adminContestForm,
+    roles: ['admin'],
+  },
   { file: 'routes/admin/dashboard.tsx', path: '/admin', module: adminDashboard, roles: ['admin'] },
   { file: 'routes/admin/users.tsx', path: '/admin/users', module: adminUsers, roles: ['admin'] },
   {
@@ -52,6 +83,20 @@ const PROTECTED: {
     path: '/admin/entries/1',
     params: { entryId: '1' },
     module: adminEntry,
+    roles: ['admin'],
+  },
+  {
+    file: 'routes/admin/contest-panels.tsx',
+    path: '/admin/contests/1/panels',
+    params: { contestId: '1' },
+    module: adminContestPanels,
+    roles: ['admin'],
+  },
+  {
+    file: 'routes/admin/contest-progress.tsx',
+    path: '/admin/contests/1/progress',
+    params: { contestId: '1' },
+    module: adminContestProgress,
     roles: ['admin'],
   },
   { file: 'routes/unit/home.tsx', path: '/unit', module: unitHome, roles: ['unit'] },
@@ -90,6 +135,13 @@ const PROTECTED: {
     roles: ['unit'],
   },
   { file: 'routes/judge/home.tsx', path: '/judge', module: judgeHome, roles: ['judge'] },
+  {
+    file: 'routes/judge/conflict.ts',
+    path: '/judge/entries/1/conflict',
+    params: { entryId: '1' },
+    module: judgeConflict,
+    roles: ['judge'],
+  },
   {
     file: 'routes/judge/entry.tsx',
     path: '/judge/entries/1',

@@ -9,6 +9,8 @@ import {
   type AssignmentResult,
 } from '~/judging/assignment'
 import { Rng } from '#db/seed/random'
+import { translator } from '~/i18n'
+import { shortfallText } from '~/judging/assignment-text'
 
 const judge = (id: number, extra: Partial<AssignmentJudge> = {}): AssignmentJudge => ({
   id,
@@ -165,6 +167,21 @@ describe('infeasibility', () => {
 })
 
 describe('balance', () => {
+  it('repairs what a greedy pass alone leaves uneven', () => {
+    // Greedy gives entry 1 judges 1 and 3, then entry 2 judges 2 and 1 (loads 2, 1, 1, 0);
+    // the repair hands entry 1 from judge 1 to judge 4.
+    const input: AssignmentInput = {
+      entries: [entry(1, { communeIds: [1] }), entry(2, { communeIds: [3] })],
+      judges: [judge(1), judge(2, { communeIds: [1] }), judge(3), judge(4, { communeIds: [3] })],
+      conflicts: [],
+      existing: [],
+      k: 2,
+    }
+    const result = assignJudges(input)
+    expect(result.loads.map((l) => l.load)).toEqual([1, 1, 1, 1])
+    expectValid(input, result)
+  })
+
   it('keeps max − min ≤ 1 around a judge that restricted entries need', () => {
     // Only judge 1 may judge entries 1–2; the free entries must go to judges 2 and 3.
     const input: AssignmentInput = {
@@ -198,6 +215,29 @@ describe('balance', () => {
     }
     const result = assignJudges(input)
     expect(result.loads.map((l) => l.load)).toEqual([4, 1, 1])
+  })
+
+  it('balances each panel on its own', () => {
+    // Panel 1: 3 judges for 10 economy entries; panel 2: 5 judges for 3 other entries.
+    const input: AssignmentInput = {
+      entries: [
+        ...Array.from({ length: 10 }, (_, i) => entry(i + 1, { panelId: 1 })),
+        ...Array.from({ length: 3 }, (_, i) => entry(i + 11, { panelId: 2 })),
+      ],
+      judges: [
+        ...[1, 2, 3].map((id) => judge(id, { panelIds: [1] })),
+        ...[4, 5, 6, 7, 8].map((id) => judge(id, { panelIds: [2] })),
+      ],
+      conflicts: [],
+      existing: [],
+      k: 2,
+    }
+    const result = assignJudges(input)
+    expectValid(input, result)
+    expect(result.shortfalls).toEqual([])
+    expect(spread(result, [1, 2, 3])).toBeLessThanOrEqual(1)
+    expect(spread(result, [4, 5, 6, 7, 8])).toBeLessThanOrEqual(1)
+    for (const a of result.assignments) expect(a.panelId).toBe(a.entryId <= 10 ? 1 : 2)
   })
 
   it('holds over many generated inputs (seeded)', () => {
@@ -351,5 +391,27 @@ describe('re-running', () => {
     }
     const result = assignJudges(input)
     expect(result.assignments).toEqual([{ entryId: 1, judgeId: 3, panelId: 1 }])
+  })
+})
+
+describe('explaining a shortfall', () => {
+  it('says how many judges may judge the entry and why the others may not', () => {
+    const s = {
+      entryId: 1,
+      panelId: 1,
+      required: 3,
+      assigned: 2,
+      panelSize: 6,
+      eligible: 2,
+      excluded: { sameUnit: 0, sameCommune: 3, declared: 1, removed: 0 },
+    }
+    expect(shortfallText(translator('en'), s)).toBe(
+      'Has 2/3 judges: the panel has 6, only 2 may judge this entry (3 from the same commune, 1 declared a conflict).',
+    )
+    expect(shortfallText(translator('vi'), s)).toContain('3 người cùng xã, 1 người khai báo')
+    expect(shortfallText(translator('en'), { ...s, panelId: null, panelSize: 0 })).toMatch(
+      /no panel judges this field/,
+    )
+    expect(shortfallText(translator('en'), { ...s, panelSize: 0 })).toMatch(/has no judge yet/)
   })
 })

@@ -11,7 +11,7 @@ describe('navigation by role', () => {
   })
 
   it.each([
-    [as('admin'), ['/', '/admin', '/admin/entries', '/admin/users', '/account']],
+    [as('admin'), ['/', '/admin', '/admin/contests', '/admin/entries', '/admin/users', '/account']],
     [as('unit'), ['/', '/unit', '/account']],
     [as('judge'), ['/', '/judge', '/account']],
     [as('commune'), ['/', '/commune', '/account']],

@@ -91,8 +91,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return data(
       {
+        intent: String(formData.get('intent') ?? ''),
         result: submission.reply(),
-        outcome: { ok: false, message: 'validation.invalidChoice' } as Outcome,
+        // The create-panel form shows its own field errors; other forms only have hidden fields.
+        outcome:
+          formData.get('intent') === 'createPanel'
+            ? null
+            : ({ ok: false, message: 'validation.invalidChoice' } as Outcome),
       },
       { status: 400 },
     )
@@ -152,6 +157,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const reply = submission.reply(outcome.ok ? { resetForm: true } : undefined)
   const body = {
+    intent: v.intent,
     result: reply,
     outcome: { ok: outcome.ok, message: outcome.message, params: outcome.params },
   }
@@ -167,7 +173,8 @@ export default function ContestPanels() {
   const t = useT()
   const [form, fields] = useForm({
     id: 'create-panel',
-    lastResult: actionData?.result,
+    // Only the create-panel form shows field errors; the other forms answer in the banner.
+    lastResult: actionData?.intent === 'createPanel' ? actionData.result : undefined,
     constraint: getZodConstraint(createPanelSchema),
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createPanelSchema }),

@@ -91,7 +91,25 @@ export default function AdminDashboard() {
             {contests.map((c) => (
               <tr key={c.id} className="border-t border-stone-200">
                 <td className="px-3 py-2">{c.year}</td>
-                <td className="px-3 py-2">{c.title}</td>
+                <td className="px-3 py-2">
+                  {c.title}
+                  {c.phase === 'draft' ? null : (
+                    <span className="mt-1 flex flex-wrap gap-x-3 text-sm">
+                      <Link
+                        to={`/admin/contests/${c.id}/panels`}
+                        className="text-brand-700 underline"
+                      >
+                        {t('admin.contestPanels')}
+                      </Link>
+                      <Link
+                        to={`/admin/contests/${c.id}/progress`}
+                        className="text-brand-700 underline"
+                      >
+                        {t('admin.contestProgress')}
+                      </Link>
+                    </span>
+                  )}
+                </td>
                 <td className="px-3 py-2">{t(`phase.${c.phase}`)}</td>
                 <td className="px-3 py-2 text-right">{c.entries}</td>
               </tr>

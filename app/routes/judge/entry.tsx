@@ -4,11 +4,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo, useState } from 'react'
-import { criteriaOfContest, ownSheet } from '#db/repos/scores'
+import { contestScheduleOf } from '#db/repos/entries'
+import { criteriaOfContest, otherJudgesScores, ownSheet } from '#db/repos/scores'
 import { now } from '~/clock.server'
+import { contestPhase } from '~/contests/phase'
 import { EntryView } from '~/entries/entry-view'
+import { ConflictForm } from '~/judging/conflict-form'
 import { parseSnapshot } from '~/entries/snapshot'
-import { formatDateTime, formatNumber } from '~/i18n'
+import { formatDate, formatDateTime, formatNumber } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
 import {
   commentField,
@@ -22,6 +25,7 @@ import {
 import { judgingRefusal, requireJudgedEntry, saveScoreSheet } from '~/judging/sheets.server'
 import { clientIp } from '~/load-context'
 import { listEntryMedia } from '~/media/media.server'
+import { ScrollTable } from '~/ui/scroll-table'
 import {
   FieldErrors,
   FormMessage,
@@ -50,12 +54,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listEntryMedia(entry.id),
   ])
   const saved = new URL(request.url).searchParams.get('saved')
+  // Other judges' scores and comments exist for this judge only once the contest is finalised.
+  const phase = contestPhase(contestScheduleOf(entry), now())
+  const finalised = phase === 'finalised' || phase === 'published'
+  const others = finalised ? await otherJudgesScores(entry.id, user.id) : []
   return {
     entry: {
       id: entry.id,
       title: entry.title,
       contestTitle: entry.contest_title,
       closesAt: entry.judging_closes_at,
+      opensOn: entry.judging_opens_on,
     },
     snapshot: parseSnapshot(entry.snapshot),
     photos: media.photos,
@@ -74,6 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       total: sheetTotal(own.scores),
     },
     refusal: judgingRefusal(entry, now()),
+    others: others.map((o) => ({ ...o, total: sheetTotal(o.scores) })),
     notice: saved && saved in NOTICES ? NOTICES[saved as keyof typeof NOTICES] : null,
   }
 }
@@ -164,7 +174,13 @@ function ScoreSheet() {
       ) : null}
       <div className="mt-3 space-y-3">
         {d.notice && !actionData ? <FormMessage tone="success">{t(d.notice)}</FormMessage> : null}
-        {d.refusal && !actionData ? <FormMessage tone="error">{t(d.refusal)}</FormMessage> : null}
+        {d.refusal && !actionData ? (
+          <FormMessage tone="error">
+            {d.refusal === 'score.error.notOpen'
+              ? t('judge.notOpenYet', { date: formatDate(locale, d.entry.opensOn) })
+              : t('judge.readOnly')}
+          </FormMessage>
+        ) : null}
         {form.errors?.length ? (
           <div id={form.errorId}>
             <FormMessage tone="error">{form.errors.map((e) => t(e)).join(' ')}</FormMessage>
@@ -189,12 +205,11 @@ function ScoreSheet() {
                 <legend className="px-1 font-semibold">
                   {i + 1}. {c.title} ({t('judge.maxPoints', { max: fmt(c.max_points) })})
                 </legend>
-                {c.description ? (
-                  <p className="text-sm text-stone-700">{c.description}</p>
-                ) : null}
+                {c.description ? <p className="text-sm text-stone-700">{c.description}</p> : null}
                 <div className="mt-2">
                   <label htmlFor={points.id} className={labelClass}>
-                    {t('judge.points', { title: c.title })}
+                    {t('judge.points')}
+                    <span className="sr-only">: {c.title}</span>
                   </label>
                   <p id={hintId} className="text-sm text-stone-600">
                     {t('judge.pointsHint', { max: fmt(c.max_points) })}
@@ -211,13 +226,14 @@ function ScoreSheet() {
                     step={0.5}
                     aria-invalid={points.errors?.length ? true : undefined}
                     aria-describedby={`${hintId} ${pointsErrors}`.trim()}
-                    className={`${inputClass} max-w-32`}
+                    className={`${inputClass} max-w-32 scroll-mb-40`}
                   />
                   <FieldErrors id={points.errorId} errors={points.errors} />
                 </div>
                 <div className="mt-2">
                   <label htmlFor={comment.id} className={labelClass}>
-                    {t('judge.comment', { title: c.title })}
+                    {t('judge.comment')}
+                    <span className="sr-only">: {c.title}</span>
                   </label>
                   <textarea
                     id={comment.id}
@@ -228,7 +244,7 @@ function ScoreSheet() {
                     maxLength={2000}
                     aria-invalid={comment.errors?.length ? true : undefined}
                     aria-describedby={commentErrors || undefined}
-                    className={inputClass}
+                    className={`${inputClass} scroll-mb-40`}
                   />
                   <FieldErrors id={comment.errorId} errors={comment.errors} />
                 </div>
@@ -236,28 +252,82 @@ function ScoreSheet() {
             )
           })}
         </fieldset>
-        <p className="text-lg font-semibold" aria-live="polite">
-          {t('judge.total', { total: fmt(total), max: fmt(max) })}
-        </p>
-        {writable ? (
-          <div className="flex flex-wrap gap-3">
-            {submitted ? (
-              <button type="submit" name="intent" value="submit" className={buttonClass}>
-                {t('judge.resubmit')}
-              </button>
-            ) : (
-              <>
-                <button type="submit" name="intent" value="save" className={secondaryButtonClass}>
-                  {t('judge.saveDraft')}
-                </button>
+        <div className="sticky bottom-0 z-10 -mx-4 space-y-3 border-t border-stone-200 bg-white/95 px-4 py-3">
+          <p className="text-lg font-semibold" aria-live="polite">
+            {t('judge.total', { total: fmt(total), max: fmt(max) })}
+          </p>
+          {writable ? (
+            <div className="flex flex-wrap gap-3">
+              {submitted ? (
                 <button type="submit" name="intent" value="submit" className={buttonClass}>
-                  {t('judge.submit')}
+                  {t('judge.resubmit')}
                 </button>
-              </>
-            )}
-          </div>
-        ) : null}
+              ) : (
+                <>
+                  <button type="submit" name="intent" value="save" className={secondaryButtonClass}>
+                    {t('judge.saveDraft')}
+                  </button>
+                  <button type="submit" name="intent" value="submit" className={buttonClass}>
+                    {t('judge.submit')}
+                  </button>
+                </>
+              )}
+            </div>
+          ) : null}
+        </div>
       </Form>
+    </section>
+  )
+}
+
+/** After the contest is finalised: the other judges' sheets, without their names. */
+function OtherJudges() {
+  const d = useLoaderData<typeof loader>()
+  const t = useT()
+  const locale = useLocale()
+  const fmt = (n: number) => formatNumber(locale, n, 1)
+  const titleOf = new Map(d.criteria.map((c) => [c.id, c.title]))
+  return (
+    <section
+      aria-labelledby="others-title"
+      className="rounded-lg border border-stone-200 bg-white p-4"
+    >
+      <h2 id="others-title" className="text-lg font-semibold text-brand-800">
+        {t('judge.others')}
+      </h2>
+      {d.others.map((o) => (
+        <div key={o.judge} className="mt-4">
+          <h3 id={`others-${o.judge}`} className="font-semibold">
+            {t('judge.otherJudge', { n: String(o.judge), total: fmt(o.total) })}
+          </h3>
+          <ScrollTable labelledBy={`others-${o.judge}`}>
+            <thead className="bg-stone-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  {t('judge.criterion')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('judge.pointsColumn')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('judge.commentColumn')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.scores.map((s) => (
+                <tr key={s.criterion_id} className="border-t border-stone-200 align-top">
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {titleOf.get(s.criterion_id)}
+                  </th>
+                  <td className="px-3 py-2">{fmt(s.points)}</td>
+                  <td className="whitespace-pre-line px-3 py-2">{s.comment}</td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
+        </div>
+      ))}
     </section>
   )
 }
@@ -294,8 +364,13 @@ export default function JudgeEntry() {
             <EntryView snapshot={d.snapshot} photos={d.photos} documents={d.documents} />
           ) : null}
         </section>
-        {/* Remounted after each save so the form starts from what is stored. */}
-        <ScoreSheet key={d.sheet.updatedAt ?? 'new'} />
+        <div className="min-w-0 space-y-6">
+          {/* Remounted after each save so the form starts from what is stored. */}
+          <ScoreSheet key={d.sheet.updatedAt ?? 'new'} />
+          {d.others.length ? <OtherJudges /> : null}
+          {/* Until judging closes, a judge may still step back from an entry (declared conflict). */}
+          {d.refusal !== 'score.error.closed' ? <ConflictForm entryId={d.entry.id} /> : null}
+        </div>
       </div>
     </div>
   )

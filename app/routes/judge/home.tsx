@@ -3,9 +3,10 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { judgeQueue } from '#db/repos/scores'
 import { requireRole } from '~/auth/guards.server'
 import { now } from '~/clock.server'
-import { isJudgingOpen } from '~/contests/phase'
+import { contestPhase, isJudgingOpen } from '~/contests/phase'
 import { formatDate } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
+import { FormMessage } from '~/ui/form'
 
 /**
  * A judge's queue: only the entries assigned to them, grouped by contest, with
@@ -21,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: number
       title: string
       open: boolean
+      upcoming: boolean
       closesAt: string
       done: number
       entries: { id: number; title: string; field: string; sheet: 'none' | 'draft' | 'submitted' }[]
@@ -33,6 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: r.contest_id,
         title: r.contest_title,
         open: isJudgingOpen(r, at),
+        upcoming: ['draft', 'registration', 'nomination', 'screening'].includes(
+          contestPhase(r, at),
+        ),
         closesAt: r.judging_closes_at,
         done: 0,
         entries: [],
@@ -44,7 +49,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     c.entries.push({ id: r.entry_id, title: r.title, field: r.field, sheet })
   }
   const all = [...contests.values()]
-  return { open: all.filter((c) => c.open), earlier: all.filter((c) => !c.open) }
+  const conflict = new URL(request.url).searchParams.get('conflict')
+  return {
+    notice:
+      conflict === 'reassigned' || conflict === 'declared'
+        ? (`conflict.done.${conflict}` as const)
+        : null,
+    open: all.filter((c) => c.open),
+    upcoming: all.filter((c) => c.upcoming),
+    earlier: all.filter((c) => !c.open && !c.upcoming),
+  }
 }
 
 type ContestQueue = ReturnType<typeof useLoaderData<typeof loader>>['open'][number]
@@ -104,15 +118,26 @@ function Queue({ contest, headingLevel }: { contest: ContestQueue; headingLevel:
 }
 
 export default function JudgeHome() {
-  const { open, earlier } = useLoaderData<typeof loader>()
+  const { notice, open, upcoming, earlier } = useLoaderData<typeof loader>()
   const t = useT()
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{t('judge.title')}</h1>
-      {open.length || earlier.length ? null : <p>{t('judge.noAssignments')}</p>}
+      {notice ? <FormMessage tone="success">{t(notice)}</FormMessage> : null}
+      {open.length || upcoming.length || earlier.length ? null : <p>{t('judge.noAssignments')}</p>}
       {open.map((c) => (
         <Queue key={c.id} contest={c} headingLevel={2} />
       ))}
+      {upcoming.length ? (
+        <section aria-labelledby="judge-upcoming" className="space-y-6">
+          <h2 id="judge-upcoming" className="text-xl font-semibold">
+            {t('judge.upcoming')}
+          </h2>
+          {upcoming.map((c) => (
+            <Queue key={c.id} contest={c} headingLevel={3} />
+          ))}
+        </section>
+      ) : null}
       {earlier.length ? (
         <section aria-labelledby="judge-earlier" className="space-y-6">
           <h2 id="judge-earlier" className="text-xl font-semibold">
