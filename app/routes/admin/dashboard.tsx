@@ -94,16 +94,16 @@ export default function AdminDashboard() {
                 <td className="px-3 py-2">
                   {c.title}
                   {c.phase === 'draft' ? null : (
-                    <span className="mt-1 flex flex-wrap gap-x-3 text-sm">
+                    <span className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
                       <Link
                         to={`/admin/contests/${c.id}/panels`}
-                        className="text-brand-700 underline"
+                        className="inline-block min-h-6 py-1 text-brand-700 underline"
                       >
                         {t('admin.contestPanels')}
                       </Link>
                       <Link
                         to={`/admin/contests/${c.id}/progress`}
-                        className="text-brand-700 underline"
+                        className="inline-block min-h-6 py-1 text-brand-700 underline"
                       >
                         {t('admin.contestProgress')}
                       </Link>
