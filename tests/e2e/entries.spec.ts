@@ -1,8 +1,6 @@
 import type { Page } from '@playwright/test'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import sharp from 'sharp'
-import { expect, mainNav, signIn, test } from './fixtures'
+import { expect, signIn, test } from './fixtures'
+import { nominate, openEntryAsOrganiser, photoFiles, signOut } from './nominations'
 
 /**
  * A unit nominates a model to the round that is open for nominations (seeded for 2026),
@@ -10,58 +8,9 @@ import { expect, mainNav, signIn, test } from './fixtures'
  * and the organiser sees what changed. The phone project runs it with JavaScript; the
  * desktop project runs the same submission without JavaScript.
  */
-const CONTEST = 'Bình xét mô hình Dân vận khéo năm 2026'
-
-async function photoFiles(dir: string, n: number) {
-  mkdirSync(dir, { recursive: true })
-  const files: string[] = []
-  for (let i = 0; i < n; i++) {
-    const path = join(dir, `anh-${i + 1}.jpg`)
-    const bytes = await sharp({
-      create: {
-        width: 3000,
-        height: 2000,
-        channels: 3,
-        background: ['#b42318', '#1d4ed8', '#15803d'][i % 3]!,
-      },
-    })
-      .jpeg({ quality: 80 })
-      .toBuffer()
-    writeFileSync(path, bytes)
-    files.push(path)
-  }
-  return files
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Đăng xuất' }).click()
-  await expect(page.getByRole('link', { name: 'Đăng nhập' })).toBeVisible()
-}
-
-async function nominate(page: Page, modelIndex: number) {
-  await signIn(page, 'donvi')
-  await expect(page).toHaveURL(/\/unit$/)
-  await expect(page.getByText(`Đang nhận hồ sơ: ${CONTEST}`)).toBeVisible()
-  const model = page
-    .getByRole('region', { name: 'Mô hình đã đăng ký' })
-    .getByRole('listitem')
-    .nth(modelIndex)
-  const title = (await model.locator('p').first().textContent())!.trim()
-  await model.getByRole('button', { name: `Đề nghị công nhận vào đợt ${CONTEST}` }).click()
-  await expect(page).toHaveURL(/\/unit\/entries\/\d+$/)
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
-  await expect(page.getByLabel('Tên mô hình')).toHaveValue(title)
-  return { title, entryUrl: new URL(page.url()).pathname }
-}
-
 async function returnAsOrganiser(page: Page, title: string, reason: string) {
   await signIn(page, 'admin')
-  await mainNav(page).getByRole('link', { name: 'Hồ sơ' }).click()
-  await expect(page).toHaveURL(/\/admin\/entries$/)
-  await page.getByLabel('Đợt bình xét', { exact: true }).selectOption({ label: CONTEST })
-  await page.getByRole('button', { name: 'Lọc' }).click()
-  await page.getByRole('link', { name: title }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hồ sơ: ${title}`)
+  await openEntryAsOrganiser(page, title)
   await page.getByLabel('Lý do trả lại (đơn vị sẽ thấy)').fill(reason)
   await page.getByRole('button', { name: 'Trả lại hồ sơ' }).click()
   await expect(page.getByText('Đã trả lại hồ sơ cho đơn vị.')).toBeVisible()
@@ -121,10 +70,7 @@ test('a unit officer on a phone nominates with photos, is returned, resubmits; t
   await signOut(page)
 
   await signIn(page, 'admin')
-  await page.goto('/admin/entries')
-  await page.getByLabel('Đợt bình xét', { exact: true }).selectOption({ label: CONTEST })
-  await page.getByRole('button', { name: 'Lọc' }).click()
-  await page.getByRole('link', { name: title }).click()
+  await openEntryAsOrganiser(page, title)
   const changes = page.getByRole('region', { name: 'Thay đổi ở lần 2 so với lần 1' })
   await expect(changes).toContainText('Hộ thoát nghèo: 35 hộ')
   await axe()

@@ -2,11 +2,11 @@ import type { Page } from '@playwright/test'
 import { expect, signIn, test } from './fixtures'
 
 /**
- * A judge who has not started (giamkhao3 in the seeded round under judging) scores
- * an assigned entry with the keyboard: draft, submit, progress goes up. The desktop
- * and phone projects share one database, so each takes a different entry.
+ * Two judges score their own entries in the seeded round under judging, with the
+ * keyboard: draft, submit, progress goes up — giamkhao3 (not started) on the desktop,
+ * giamkhao2 (part-way) on a phone. Each takes its first entry not yet scored.
  */
-const ENTRY_INDEX: Record<string, number> = { desktop: 0, phone: 1 }
+const JUDGE: Record<string, string> = { desktop: 'giamkhao3', phone: 'giamkhao2' }
 // Default rubric (20, 15, 20, 25, 20): 15 + 12.5 + 16 + 20 + 17 = 80.5
 const POINTS = ['15', '12.5', '16', '20', '17']
 
@@ -28,7 +28,7 @@ test('a judge scores an assigned entry with the keyboard, saves a draft, submits
   axe,
 }, testInfo) => {
   test.setTimeout(120_000)
-  await signIn(page, 'giamkhao3')
+  await signIn(page, JUDGE[testInfo.project.name] ?? 'giamkhao3')
   await expect(page).toHaveURL(/\/judge$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Chấm điểm' })).toBeVisible()
   await axe()
@@ -36,8 +36,8 @@ test('a judge scores an assigned entry with the keyboard, saves a draft, submits
 
   const item = openQueue(page)
     .getByRole('listitem')
-    .nth(ENTRY_INDEX[testInfo.project.name] ?? 0)
-  await expect(item).toContainText('Phiếu chấm: Chưa chấm')
+    .filter({ hasText: 'Phiếu chấm: Chưa chấm' })
+    .first()
   const link = item.getByRole('link')
   const title = (await link.textContent())!.trim()
   await link.click()
