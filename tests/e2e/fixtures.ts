@@ -42,6 +42,8 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel('Mật khẩu').fill(password)
   await page.getByRole('button', { name: 'Đăng nhập' }).click()
   await page.waitForURL((url) => url.pathname !== '/login')
+  // The URL changes before the next page renders: wait for the signed-in header too.
+  await expect(page.getByTestId('signed-in-as')).toBeVisible()
 }
 
 /** The header's main navigation. */

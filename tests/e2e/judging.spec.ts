@@ -109,6 +109,8 @@ test('a judge scores an assigned entry with the keyboard, saves a draft, submits
 test('a judge cannot open an entry not assigned to them', async ({ page, axe }) => {
   await signIn(page, 'giamkhao3')
   await expect(page).toHaveURL(/\/judge$/)
+  // The URL changes before the queue renders: wait for the links themselves.
+  await expect(page.getByRole('main').locator('a[href^="/judge/entries/"]').first()).toBeVisible()
   const hrefs = await page
     .getByRole('main')
     .getByRole('link')
