@@ -5,7 +5,13 @@ import * as panels from '~/routes/admin/contest-panels'
 import * as progress from '~/routes/admin/contest-progress'
 import * as conflict from '~/routes/judge/conflict'
 import { call } from '../support/remix'
-import { cookieFor, createOrgTree, createUser, type OrgTree } from '../support/fixtures'
+import {
+  cookieFor,
+  createOrgTree,
+  createUser,
+  type OrgTree,
+  insertContest,
+} from '../support/fixtures'
 
 /** Panels, automatic and manual assignment, conflict declaration and reminders, through their routes. */
 const NOMINATION = new Date('2025-08-15T03:00:00Z')
@@ -64,29 +70,11 @@ async function insertEntry(unitId: number, communeId: number, title: string) {
 
 beforeAll(async () => {
   org = await createOrgTree()
-  const contest = await getDb()
-    .insertInto('contests')
-    .values({
-      title: 'Bình xét 2025',
-      year: 2025,
-      level: 'district',
-      organiser_org_unit_id: org.organiser,
-      status: 'open',
-      registration_opens_on: '2025-01-01',
-      nomination_opens_on: '2025-06-01',
-      nomination_deadline: '2025-09-30T16:59:59.000Z',
-      screening_ends_on: '2025-10-15',
-      judging_opens_on: '2025-10-16',
-      judging_closes_at: '2025-11-30T16:59:59.000Z',
-      results_on: '2025-12-15',
-      allowed_fields: '[]',
-      allowed_kinds: '[]',
-      judges_per_entry: 2,
-      created_at: stamp,
-      updated_at: stamp,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const contest = await insertContest(org.organiser, {
+    screening_ends_on: '2025-10-15',
+    judging_opens_on: '2025-10-16',
+    judges_per_entry: 2,
+  })
   contestId = contest.id
   const admin = await createUser([{ role: 'admin', orgUnitId: org.organiser }])
   cookie.admin = await cookieFor(admin.id)

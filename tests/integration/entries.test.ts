@@ -8,7 +8,13 @@ import * as unitEntry from '~/routes/unit/entry'
 import * as modelForm from '~/routes/unit/model-form'
 import * as nominate from '~/routes/unit/nominate'
 import { call } from '../support/remix'
-import { cookieFor, createOrgTree, createUser, type OrgTree } from '../support/fixtures'
+import {
+  cookieFor,
+  createOrgTree,
+  createUser,
+  type OrgTree,
+  insertContest,
+} from '../support/fixtures'
 
 /** Registration, nomination, drafts, submission, return and resubmission, each through its route. */
 const NOMINATION = new Date('2025-08-15T03:00:00Z')
@@ -22,28 +28,11 @@ let unitUserId: number
 beforeAll(async () => {
   org = await createOrgTree()
   const at = '2025-01-01T00:00:00.000Z'
-  const contest = await getDb()
-    .insertInto('contests')
-    .values({
-      title: 'Bình xét mô hình Dân vận khéo năm 2025',
-      year: 2025,
-      level: 'district',
-      organiser_org_unit_id: org.organiser,
-      status: 'open',
-      registration_opens_on: '2025-01-01',
-      nomination_opens_on: '2025-06-01',
-      nomination_deadline: '2025-09-30T16:59:59.000Z',
-      screening_ends_on: '2025-10-15',
-      judging_opens_on: '2025-10-16',
-      judging_closes_at: '2025-11-30T16:59:59.000Z',
-      results_on: '2025-12-15',
-      allowed_fields: '[]',
-      allowed_kinds: '[]',
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const contest = await insertContest(org.organiser, {
+    title: 'Bình xét mô hình Dân vận khéo năm 2025',
+    screening_ends_on: '2025-10-15',
+    judging_opens_on: '2025-10-16',
+  })
   contestId = contest.id
   const unit = await createUser([{ role: 'unit', orgUnitId: org.unit }], 'donvi1')
   unitUserId = unit.id

@@ -5,7 +5,13 @@ import type { EntrySnapshot } from '~/entries/snapshot'
 import * as judgeEntry from '~/routes/judge/entry'
 import * as judgeHome from '~/routes/judge/home'
 import { call } from '../support/remix'
-import { cookieFor, createOrgTree, createUser, type OrgTree } from '../support/fixtures'
+import {
+  cookieFor,
+  createOrgTree,
+  createUser,
+  type OrgTree,
+  insertContest,
+} from '../support/fixtures'
 
 /** Scoring through its routes: who may score what, when, with which values; audit and secrecy. */
 const BEFORE = new Date('2025-10-10T03:00:00Z') // screening
@@ -108,28 +114,11 @@ beforeAll(async () => {
   org = await createOrgTree()
   const db = getDb()
   contestId = (
-    await db
-      .insertInto('contests')
-      .values({
-        title: 'Bình xét năm 2025',
-        year: 2025,
-        level: 'district',
-        organiser_org_unit_id: org.organiser,
-        status: 'open',
-        registration_opens_on: '2025-01-01',
-        nomination_opens_on: '2025-06-01',
-        nomination_deadline: '2025-09-30T16:59:59.000Z',
-        screening_ends_on: '2025-10-15',
-        judging_opens_on: '2025-10-16',
-        judging_closes_at: '2025-11-30T16:59:59.000Z',
-        results_on: '2025-12-15',
-        allowed_fields: '[]',
-        allowed_kinds: '[]',
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    await insertContest(org.organiser, {
+      title: 'Bình xét năm 2025',
+      screening_ends_on: '2025-10-15',
+      judging_opens_on: '2025-10-16',
+    })
   ).id
   criteria = await db
     .insertInto('criteria')

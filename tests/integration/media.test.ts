@@ -11,7 +11,13 @@ import * as mediaRoute from '~/routes/media'
 import * as entryMedia from '~/routes/unit/entry-media'
 import { getStorage, localDiskStorage } from '~/storage/storage.server'
 import { call } from '../support/remix'
-import { cookieFor, createOrgTree, createUser, type OrgTree } from '../support/fixtures'
+import {
+  cookieFor,
+  createOrgTree,
+  createUser,
+  type OrgTree,
+  insertContest,
+} from '../support/fixtures'
 
 /**
  * Photos and documents of an entry, end to end through the route actions with real
@@ -77,28 +83,7 @@ beforeAll(async () => {
   users.judge = (await createUser([{ role: 'judge', orgUnitId: null }])).id
   users.organiser = (await createUser([{ role: 'admin', orgUnitId: org.organiser }])).id
   await signIn()
-  const contest = await getDb()
-    .insertInto('contests')
-    .values({
-      title: 'Bình xét 2025',
-      year: 2025,
-      level: 'district',
-      organiser_org_unit_id: org.organiser,
-      status: 'open',
-      registration_opens_on: '2025-01-01',
-      nomination_opens_on: '2025-06-01',
-      nomination_deadline: '2025-09-30T16:59:59.000Z',
-      screening_ends_on: '2025-10-10',
-      judging_opens_on: '2025-10-11',
-      judging_closes_at: '2025-11-30T16:59:59.000Z',
-      results_on: '2025-12-15',
-      allowed_fields: '[]',
-      allowed_kinds: '[]',
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const contest = await insertContest(org.organiser)
   contestId = contest.id
 })
 

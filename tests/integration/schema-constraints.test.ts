@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '#db/index'
-import { createOrgTree, createUser, type OrgTree } from '../support/fixtures'
+import { createOrgTree, createUser, type OrgTree, insertContest } from '../support/fixtures'
 
 /** The database itself refuses bad data, whatever the application code does. */
 const at = '2025-06-01T00:00:00.000Z'
@@ -18,28 +18,7 @@ let ids: {
 beforeAll(async () => {
   org = await createOrgTree()
   const db = getDb()
-  const contest = await db
-    .insertInto('contests')
-    .values({
-      title: 'Bình xét 2025',
-      year: 2025,
-      level: 'district',
-      organiser_org_unit_id: org.organiser,
-      status: 'open',
-      registration_opens_on: '2025-01-01',
-      nomination_opens_on: '2025-06-01',
-      nomination_deadline: '2025-09-30T16:59:59.000Z',
-      screening_ends_on: '2025-10-10',
-      judging_opens_on: '2025-10-11',
-      judging_closes_at: '2025-11-30T16:59:59.000Z',
-      results_on: '2025-12-15',
-      allowed_fields: '[]',
-      allowed_kinds: '[]',
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const contest = await insertContest(org.organiser)
   const criterion = await db
     .insertInto('criteria')
     .values({ contest_id: contest.id, position: 1, title: 'Tính mới', max_points: 20 })

@@ -6,7 +6,13 @@ import * as adminEntries from '~/routes/admin/entries'
 import * as adminEntry from '~/routes/admin/entry'
 import * as notifications from '~/routes/notifications'
 import { call } from '../support/remix'
-import { cookieFor, createOrgTree, createUser, type OrgTree } from '../support/fixtures'
+import {
+  cookieFor,
+  createOrgTree,
+  createUser,
+  type OrgTree,
+  insertContest,
+} from '../support/fixtures'
 
 /** Screening: accept, return and reject by role and phase; filters; notifications to the unit. */
 const NOMINATION = new Date('2025-08-15T03:00:00Z')
@@ -92,28 +98,11 @@ const decide = (id: number, cookie: string | undefined, form: Record<string, str
 beforeAll(async () => {
   org = await createOrgTree()
   const at = '2025-01-01T00:00:00.000Z'
-  const contest = await getDb()
-    .insertInto('contests')
-    .values({
-      title: 'Bình xét năm 2025',
-      year: 2025,
-      level: 'district',
-      organiser_org_unit_id: org.organiser,
-      status: 'open',
-      registration_opens_on: '2025-01-01',
-      nomination_opens_on: '2025-06-01',
-      nomination_deadline: '2025-09-30T16:59:59.000Z',
-      screening_ends_on: '2025-10-15',
-      judging_opens_on: '2025-10-16',
-      judging_closes_at: '2025-11-30T16:59:59.000Z',
-      results_on: '2025-12-15',
-      allowed_fields: '[]',
-      allowed_kinds: '[]',
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const contest = await insertContest(org.organiser, {
+    title: 'Bình xét năm 2025',
+    screening_ends_on: '2025-10-15',
+    judging_opens_on: '2025-10-16',
+  })
   contestId = contest.id
   const officer = await createUser([{ role: 'unit', orgUnitId: org.unit }])
   unitOfficer = officer.id

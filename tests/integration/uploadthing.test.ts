@@ -28,6 +28,7 @@ import {
   createUser,
   userWithRole,
   type OrgTree,
+  insertContest,
 } from '../support/fixtures'
 
 /**
@@ -87,28 +88,7 @@ async function startApp(handle: { loader: Handler; action: Handler } = route) {
 
 async function createEntry(unitId: number) {
   const db = getDb()
-  const contest = await db
-    .insertInto('contests')
-    .values({
-      title: 'Bình xét 2025',
-      year: 2025,
-      level: 'district',
-      organiser_org_unit_id: org.organiser,
-      status: 'open',
-      registration_opens_on: '2025-01-01',
-      nomination_opens_on: '2025-06-01',
-      nomination_deadline: '2025-09-30T16:59:59.000Z',
-      screening_ends_on: '2025-10-10',
-      judging_opens_on: '2025-10-11',
-      judging_closes_at: '2025-11-30T16:59:59.000Z',
-      results_on: '2025-12-15',
-      allowed_fields: '[]',
-      allowed_kinds: '[]',
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const contest = await insertContest(org.organiser)
   const model = await db
     .insertInto('models')
     .values({

@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely'
 import { getDb } from '#db/index'
+import type { ContestTable } from '#db/schema'
 import type { Role, UnitType } from '#db/domain'
 import { insertUser, type RoleAssignment } from '#db/repos/users'
 import { hashPassword } from '~/auth/password.server'
@@ -122,4 +124,35 @@ export async function cookieFor(userId: number) {
     '127.0.0.1',
   )
   return setCookie.split(';')[0]!
+}
+
+/** The 2025 round the integration tests share: nominations June–September, judging in November. */
+const CONTEST_DEFAULTS = {
+  title: 'Bình xét 2025',
+  year: 2025,
+  level: 'district',
+  status: 'open' as const,
+  registration_opens_on: '2025-01-01',
+  nomination_opens_on: '2025-06-01',
+  nomination_deadline: '2025-09-30T16:59:59.000Z',
+  screening_ends_on: '2025-10-10',
+  judging_opens_on: '2025-10-11',
+  judging_closes_at: '2025-11-30T16:59:59.000Z',
+  results_on: '2025-12-15',
+  allowed_fields: '[]',
+  allowed_kinds: '[]',
+  created_at: '2025-01-01T00:00:00.000Z',
+  updated_at: '2025-01-01T00:00:00.000Z',
+}
+
+/** Inserts a contest organised by `organiserId`, with the shared schedule unless overridden. */
+export async function insertContest(
+  organiserId: number,
+  overrides: Partial<Insertable<ContestTable>> = {},
+) {
+  return getDb()
+    .insertInto('contests')
+    .values({ ...CONTEST_DEFAULTS, organiser_org_unit_id: organiserId, ...overrides })
+    .returning('id')
+    .executeTakeFirstOrThrow()
 }
