@@ -485,9 +485,26 @@ export async function createFieldPanels(
     })
 }
 
-async function panelOfContest(contest: ContestRow, panelId: number, db: Executor) {
-  const panel = await findPanel(panelId, db)
-  return panel && panel.contest_id === contest.id ? panel : undefined
+type PanelRow = NonNullable<Awaited<ReturnType<typeof findPanel>>>
+
+/**
+ * A change to one panel of the contest: refused out of phase, then run in one
+ * transaction with the panel (404 when it is not this contest's).
+ */
+async function changePanel(
+  contest: ContestRow,
+  panelId: number,
+  change: (panel: PanelRow, tx: Tx) => Promise<{ ok: true } | Refusal>,
+): Promise<{ ok: true } | Refusal> {
+  const refusal = panelRefusal(contest)
+  if (refusal) return refuse(refusal)
+  return getDb()
+    .transaction()
+    .execute(async (tx) => {
+      const panel = await findPanel(panelId, tx)
+      if (!panel || panel.contest_id !== contest.id) return refuse('panels.error.notFound', 404)
+      return change(panel, tx)
+    })
 }
 
 /** Deletes a panel that has no active assignment. */
@@ -497,31 +514,25 @@ export async function deletePanel(
   panelId: number,
   ip: string | null,
 ): Promise<{ ok: true } | Refusal> {
-  const refusal = panelRefusal(contest)
-  if (refusal) return refuse(refusal)
-  return getDb()
-    .transaction()
-    .execute(async (tx): Promise<{ ok: true } | Refusal> => {
-      const panel = await panelOfContest(contest, panelId, tx)
-      if (!panel) return refuse('panels.error.notFound', 404)
-      const used = await tx
-        .selectFrom('assignments')
-        .select('id')
-        .where('panel_id', '=', panelId)
-        .where('status', '=', 'active')
-        .executeTakeFirst()
-      if (used) return refuse('panels.error.inUse')
-      await tx.deleteFrom('panels').where('id', '=', panelId).execute()
-      await auditPanel(
-        admin,
-        'panel.delete',
-        panelId,
-        { name: panel.name, field: panel.field },
-        ip,
-        tx,
-      )
-      return { ok: true }
-    })
+  return changePanel(contest, panelId, async (panel, tx) => {
+    const used = await tx
+      .selectFrom('assignments')
+      .select('id')
+      .where('panel_id', '=', panelId)
+      .where('status', '=', 'active')
+      .executeTakeFirst()
+    if (used) return refuse('panels.error.inUse')
+    await tx.deleteFrom('panels').where('id', '=', panelId).execute()
+    await auditPanel(
+      admin,
+      'panel.delete',
+      panelId,
+      { name: panel.name, field: panel.field },
+      ip,
+      tx,
+    )
+    return { ok: true }
+  })
 }
 
 export async function addPanelMember(
@@ -531,25 +542,19 @@ export async function addPanelMember(
   userId: number,
   ip: string | null,
 ): Promise<{ ok: true } | Refusal> {
-  const refusal = panelRefusal(contest)
-  if (refusal) return refuse(refusal)
-  return getDb()
-    .transaction()
-    .execute(async (tx): Promise<{ ok: true } | Refusal> => {
-      const panel = await panelOfContest(contest, panelId, tx)
-      if (!panel) return refuse('panels.error.notFound', 404)
-      if (!(await isActiveJudge(userId, tx))) return refuse('assign.error.notJudge')
-      const already = await tx
-        .selectFrom('panel_members')
-        .select('user_id')
-        .where('panel_id', '=', panelId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst()
-      if (already) return refuse('panels.error.alreadyMember')
-      await tx.insertInto('panel_members').values({ panel_id: panelId, user_id: userId }).execute()
-      await auditPanel(admin, 'panel.add_member', panelId, { userId }, ip, tx)
-      return { ok: true }
-    })
+  return changePanel(contest, panelId, async (_panel, tx) => {
+    if (!(await isActiveJudge(userId, tx))) return refuse('assign.error.notJudge')
+    const already = await tx
+      .selectFrom('panel_members')
+      .select('user_id')
+      .where('panel_id', '=', panelId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
+    if (already) return refuse('panels.error.alreadyMember')
+    await tx.insertInto('panel_members').values({ panel_id: panelId, user_id: userId }).execute()
+    await auditPanel(admin, 'panel.add_member', panelId, { userId }, ip, tx)
+    return { ok: true }
+  })
 }
 
 /** Takes a judge off a panel; their assignments stay until removed one by one. */
@@ -560,22 +565,16 @@ export async function removePanelMember(
   userId: number,
   ip: string | null,
 ): Promise<{ ok: true } | Refusal> {
-  const refusal = panelRefusal(contest)
-  if (refusal) return refuse(refusal)
-  return getDb()
-    .transaction()
-    .execute(async (tx): Promise<{ ok: true } | Refusal> => {
-      const panel = await panelOfContest(contest, panelId, tx)
-      if (!panel) return refuse('panels.error.notFound', 404)
-      const res = await tx
-        .deleteFrom('panel_members')
-        .where('panel_id', '=', panelId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst()
-      if (!res.numDeletedRows) return refuse('panels.error.notMember', 404)
-      await auditPanel(admin, 'panel.remove_member', panelId, { userId }, ip, tx)
-      return { ok: true }
-    })
+  return changePanel(contest, panelId, async (_panel, tx) => {
+    const res = await tx
+      .deleteFrom('panel_members')
+      .where('panel_id', '=', panelId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
+    if (!res.numDeletedRows) return refuse('panels.error.notMember', 404)
+    await auditPanel(admin, 'panel.remove_member', panelId, { userId }, ip, tx)
+    return { ok: true }
+  })
 }
 
 // ── Judges: declaring a conflict ─────────────────────────────────────────────
