@@ -1,3 +1,6 @@
+import { enCatalog } from './catalog.en'
+import { enReplication } from './replication.en'
+import { enResults } from './results.en'
 import type { MessageKey } from './vi'
 
 /** English UI strings: every key of vi.ts, enforced by the type. */
@@ -711,4 +714,7 @@ export const en: Record<MessageKey, string> = {
     'The connection was lost during the upload. Check the network, then press "Try again".',
   'media.serve.notFound': 'File not found.',
   'media.serve.forbidden': 'You may not see this file.',
+  ...enResults,
+  ...enCatalog,
+  ...enReplication,
 }

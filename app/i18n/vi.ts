@@ -1,3 +1,7 @@
+import { viCatalog } from './catalog.vi'
+import { viReplication } from './replication.vi'
+import { viResults } from './results.vi'
+
 /**
  * Vietnamese UI strings (the default language). Keys are flat and dotted; `{name}`
  * marks a parameter. en.ts must define every key (the type checker enforces it).
@@ -709,6 +713,9 @@ export const vi = {
   'media.error.network': 'Mất kết nối khi tải lên. Kiểm tra mạng rồi bấm "Thử lại".',
   'media.serve.notFound': 'Không tìm thấy tệp.',
   'media.serve.forbidden': 'Bạn không có quyền xem tệp này.',
+  ...viResults,
+  ...viCatalog,
+  ...viReplication,
 } as const
 
 export type MessageKey = keyof typeof vi
