@@ -1,3 +1,4 @@
+import { enDocuments } from './documents.en'
 import { enCatalog } from './catalog.en'
 import { enReplication } from './replication.en'
 import { enResults } from './results.en'
@@ -717,4 +718,5 @@ export const en: Record<MessageKey, string> = {
   ...enResults,
   ...enCatalog,
   ...enReplication,
+  ...enDocuments,
 }

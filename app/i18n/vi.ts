@@ -1,3 +1,4 @@
+import { viDocuments } from './documents.vi'
 import { viCatalog } from './catalog.vi'
 import { viReplication } from './replication.vi'
 import { viResults } from './results.vi'
@@ -716,6 +717,7 @@ export const vi = {
   ...viResults,
   ...viCatalog,
   ...viReplication,
+  ...viDocuments,
 } as const
 
 export type MessageKey = keyof typeof vi

@@ -1,0 +1,2 @@
+/** Vietnamese strings of the generated documents (certificates, exports); merged into vi.ts. */
+export const viDocuments = {} as const
