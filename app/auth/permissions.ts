@@ -43,6 +43,7 @@ const ROLE_NAV: Record<Role, NavItem[]> = {
     { to: '/admin', label: 'nav.admin' },
     { to: '/admin/contests', label: 'nav.contests' },
     { to: '/admin/entries', label: 'nav.entries' },
+    { to: '/admin/monitoring', label: 'monitoring.nav' },
     { to: '/admin/users', label: 'nav.users' },
   ],
   unit: [{ to: '/unit', label: 'nav.unit' }],
@@ -51,7 +52,10 @@ const ROLE_NAV: Record<Role, NavItem[]> = {
 }
 
 export function navigationFor(user: HasRoles | null | undefined): NavItem[] {
-  const items: NavItem[] = [{ to: '/', label: 'nav.home' }]
+  const items: NavItem[] = [
+    { to: '/', label: 'nav.home' },
+    { to: '/contests', label: 'nav.publicResults' },
+  ]
   if (!user) return items
   for (const role of ['admin', 'unit', 'judge', 'commune'] as const) {
     if (hasRole(user, role)) items.push(...ROLE_NAV[role])

@@ -41,6 +41,42 @@ export const CONTEST_RULES = {
     stages: ['judging_closed'],
     refusal: 'contest.error.finaliseOutOfPhase',
   },
+  /** The organiser follows the computed results from the start of judging on. */
+  'contest.viewResults': {
+    role: 'admin',
+    stages: ['judging', 'judging_closed', 'finalised', 'published'],
+    refusal: 'results.error.notYet',
+  },
+  /** Tiers are overridden between the close of judging and finalising. */
+  'contest.overrideTier': {
+    role: 'admin',
+    stages: ['judging_closed'],
+    refusal: 'results.error.overrideOutOfPhase',
+  },
+  /** The commendation decision is recorded after judging closes and before publication. */
+  'contest.recordDecision': {
+    role: 'admin',
+    stages: ['judging_closed', 'finalised'],
+    refusal: 'results.error.decisionLocked',
+  },
+  /** Finalised results are published once. */
+  'contest.publish': {
+    role: 'admin',
+    stages: ['finalised'],
+    refusal: 'results.error.publishOutOfPhase',
+  },
+  /** Exports of entries, scores and results once judging has closed. */
+  'contest.export': {
+    role: 'admin',
+    stages: ['judging_closed', 'finalised', 'published'],
+    refusal: 'results.error.exportNotYet',
+  },
+  /** Certificates once the results are final. */
+  'contest.certificates': {
+    role: 'admin',
+    stages: ['finalised', 'published'],
+    refusal: 'results.error.certificatesNotYet',
+  },
   /** Judges write scores only while judging is open. */
   'entry.score': { role: 'judge', stages: ['judging'], refusal: 'contest.error.judgingClosed' },
 } as const satisfies Record<

@@ -4,7 +4,7 @@ import { AGGREGATIONS, ENTRY_KINDS, FIELDS } from '#db/domain'
 /** Contest levels (cấp tổ chức bình xét). */
 export const CONTEST_LEVELS = ['province', 'district', 'commune'] as const
 
-const date = z
+export const isoDate = z
   .string({ error: 'validation.required' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'validation.date')
@@ -54,9 +54,9 @@ export const CONTEST_DATES = [
   'results_on',
 ] as const
 
-const dateFields = Object.fromEntries(CONTEST_DATES.map((k) => [k, date])) as Record<
+const dateFields = Object.fromEntries(CONTEST_DATES.map((k) => [k, isoDate])) as Record<
   (typeof CONTEST_DATES)[number],
-  typeof date
+  typeof isoDate
 >
 
 function checkDateOrder(v: Record<(typeof CONTEST_DATES)[number], string>, ctx: z.RefinementCtx) {

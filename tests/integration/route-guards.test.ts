@@ -9,9 +9,16 @@ import * as adminEntries from '~/routes/admin/entries'
 import * as adminContestPanels from '~/routes/admin/contest-panels'
 import * as adminContestProgress from '~/routes/admin/contest-progress'
 import * as adminEntry from '~/routes/admin/entry'
+import * as adminContestResults from '~/routes/admin/contest-results'
+import * as adminContestFiles from '~/routes/admin/contest-files'
 import * as adminUserEdit from '~/routes/admin/user-edit'
 import * as adminUsers from '~/routes/admin/users'
 import * as communeHome from '~/routes/commune/home'
+import * as communeReplication from '~/routes/commune/replication'
+import * as communeReplicationNew from '~/routes/commune/replication-new'
+import * as adminMonitoring from '~/routes/admin/monitoring'
+import * as adminMonitoringCsv from '~/routes/admin/monitoring-csv'
+import * as adminReplications from '~/routes/admin/replications'
 import * as judgeEntry from '~/routes/judge/entry'
 import * as judgeConflict from '~/routes/judge/conflict'
 import * as judgeHome from '~/routes/judge/home'
@@ -150,6 +157,53 @@ const PROTECTED: {
     roles: ['judge'],
   },
   { file: 'routes/commune/home.tsx', path: '/commune', module: communeHome, roles: ['commune'] },
+  {
+    file: 'routes/commune/replication-new.tsx',
+    path: '/commune/replications/new',
+    module: communeReplicationNew,
+    roles: ['commune'],
+  },
+  {
+    // The loader also admits the area's organiser (read only); the action is the commune's alone.
+    file: 'routes/commune/replication.tsx',
+    path: '/commune/replications/1',
+    params: { replicationId: '1' },
+    module: communeReplication,
+    roles: ['commune', 'admin'],
+  },
+  {
+    file: 'routes/admin/replications.tsx',
+    path: '/admin/replications',
+    module: adminReplications,
+    roles: ['admin'],
+  },
+  {
+    file: 'routes/admin/monitoring.tsx',
+    path: '/admin/monitoring',
+    module: adminMonitoring,
+    roles: ['admin'],
+  },
+  {
+    file: 'routes/admin/monitoring-csv.ts',
+    path: '/admin/monitoring/csv/fields',
+    params: { chart: 'fields' },
+    module: adminMonitoringCsv,
+    roles: ['admin'],
+  },
+  {
+    file: 'routes/admin/contest-results.tsx',
+    path: '/admin/contests/1/results',
+    params: { contestId: '1' },
+    module: adminContestResults,
+    roles: ['admin'],
+  },
+  {
+    file: 'routes/admin/contest-files.ts',
+    path: '/admin/contests/1/files/results.xlsx',
+    params: { contestId: '1', file: 'results.xlsx' },
+    module: adminContestFiles,
+    roles: ['admin'],
+  },
 ]
 
 /** Routes anyone may use, and why. */
@@ -165,6 +219,15 @@ const PUBLIC_ROUTES = new Set([
   'routes/api.uploadthing.ts',
   'routes/media.ts', // stored files: each request authorised by the file's owner (entry, model)
   'routes/not-found.tsx', // 404 for every unknown path
+  'routes/models/index.tsx', // public catalog of published models
+  'routes/models/model.tsx', // public page of a published model (404 otherwise)
+  'routes/open-data/models.json.ts', // open data: published models only
+  'routes/open-data/models.csv.ts',
+  'routes/open-data/replications.json.ts', // open data: replications of published models
+  'routes/open-data/replications.csv.ts',
+  'routes/contests/index.tsx', // published results only
+  'routes/contests/results.tsx', // 404 unless the contest is published
+  'routes/contests/entry.tsx', // 404 unless the entry is awarded in a published contest
 ])
 
 function filesOf(config: { file: string; children?: unknown[] }[]): string[] {

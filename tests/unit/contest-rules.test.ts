@@ -16,6 +16,12 @@ const EXPECTED: Record<ContestAction, [Role, ContestStage[]]> = {
   ],
   'contest.assign': ['admin', ['screening', 'judging']],
   'contest.finalise': ['admin', ['judging_closed']],
+  'contest.viewResults': ['admin', ['judging', 'judging_closed', 'finalised', 'published']],
+  'contest.overrideTier': ['admin', ['judging_closed']],
+  'contest.recordDecision': ['admin', ['judging_closed', 'finalised']],
+  'contest.publish': ['admin', ['finalised']],
+  'contest.export': ['admin', ['judging_closed', 'finalised', 'published']],
+  'contest.certificates': ['admin', ['finalised', 'published']],
   'entry.score': ['judge', ['judging']],
 }
 

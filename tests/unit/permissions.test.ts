@@ -7,15 +7,18 @@ const as = (...roles: ('admin' | 'unit' | 'judge' | 'commune')[]) => ({
 
 describe('navigation by role', () => {
   it('shows anonymous visitors only the public pages', () => {
-    expect(navigationFor(null).map((i) => i.to)).toEqual(['/'])
+    expect(navigationFor(null).map((i) => i.to)).toEqual(['/', '/contests'])
   })
 
   it.each([
-    [as('admin'), ['/', '/admin', '/admin/contests', '/admin/entries', '/admin/users', '/account']],
-    [as('unit'), ['/', '/unit', '/account']],
-    [as('judge'), ['/', '/judge', '/account']],
-    [as('commune'), ['/', '/commune', '/account']],
-    [as('commune', 'judge'), ['/', '/judge', '/commune', '/account']],
+    [
+      as('admin'),
+      ['/', '/contests', '/admin', '/admin/contests', '/admin/entries', '/admin/users', '/account'],
+    ],
+    [as('unit'), ['/', '/contests', '/unit', '/account']],
+    [as('judge'), ['/', '/contests', '/judge', '/account']],
+    [as('commune'), ['/', '/contests', '/commune', '/account']],
+    [as('commune', 'judge'), ['/', '/contests', '/judge', '/commune', '/account']],
   ])('shows each role its own places', (user, paths) => {
     expect(navigationFor(user).map((i) => i.to)).toEqual(paths)
   })

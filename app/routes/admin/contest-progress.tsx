@@ -58,6 +58,10 @@ export default function ContestProgress() {
         <p>
           <Link to={`/admin/contests/${d.contest.id}/panels`} className="text-brand-700 underline">
             {t('progress.backToPanels')}
+          </Link>{' '}
+          ·{' '}
+          <Link to={`/admin/contests/${d.contest.id}/results`} className="text-brand-700 underline">
+            {t('nav.results')}
           </Link>
         </p>
         <h1 className="text-2xl font-bold">{t('progress.title', { contest: d.contest.title })}</h1>

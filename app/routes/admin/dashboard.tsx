@@ -107,6 +107,14 @@ export default function AdminDashboard() {
                       >
                         {t('admin.contestProgress')}
                       </Link>
+                      {['judging', 'finalised', 'published'].includes(c.phase) ? (
+                        <Link
+                          to={`/admin/contests/${c.id}/results`}
+                          className="inline-block min-h-6 py-1 text-brand-700 underline"
+                        >
+                          {t('nav.results')}
+                        </Link>
+                      ) : null}
                     </span>
                   )}
                 </td>
@@ -120,6 +128,16 @@ export default function AdminDashboard() {
       <p>
         <Link to="/admin/users" className="font-semibold text-brand-700 underline">
           {t('admin.manageUsers')}
+        </Link>
+      </p>
+      <p>
+        <Link to="/admin/monitoring" className="font-semibold text-brand-700 underline">
+          {t('admin.monitoringLink')}
+        </Link>
+      </p>
+      <p>
+        <Link to="/admin/replications" className="font-semibold text-brand-700 underline">
+          {t('admin.replicationsLink')}
         </Link>
       </p>
     </div>

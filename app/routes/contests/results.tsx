@@ -1,0 +1,129 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { notFound } from '~/entries/access.server'
+import { formatDate, formatNumber, translator } from '~/i18n'
+import { useLocale, useT } from '~/i18n/use-t'
+import { publicResults } from '~/results/public.server'
+import { ScrollTable } from '~/ui/scroll-table'
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = translator((matches[0]?.data as { locale?: 'vi' | 'en' } | undefined)?.locale ?? 'vi')
+  return [
+    {
+      title: `${t('publicResults.title', { contest: data?.contest.title ?? '' })} — ${t('app.name')}`,
+    },
+  ]
+}
+
+/** /contests/:contestId/results — public once published: ranking, tiers, breakdown per criterion. */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const id = Number(params.contestId)
+  const view = Number.isInteger(id) && id > 0 ? await publicResults(id) : null
+  if (!view) notFound()
+  return view
+}
+
+export default function PublicResults() {
+  const d = useLoaderData<typeof loader>()
+  const t = useT()
+  const locale = useLocale()
+  const num = (x: number | null) => (x === null ? '—' : formatNumber(locale, x, 2))
+  const c = d.contest
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <p>
+          <Link to="/contests" className="text-brand-700 underline">
+            {t('publicResults.back')}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold">{t('publicResults.title', { contest: c.title })}</h1>
+        <p>{c.organiser}</p>
+        {c.decisionNumber ? (
+          <p>
+            {t('publicResults.decision', {
+              number: c.decisionNumber,
+              date: c.decisionDate ? formatDate(locale, c.decisionDate) : '',
+              signer: c.signerTitle ?? '',
+            })}
+          </p>
+        ) : null}
+        <p className="text-sm text-stone-700">
+          {t('results.method', {
+            aggregation: t(`results.aggregation.${c.aggregation}`),
+            basis: t(c.normalise ? 'results.basis.normalised' : 'results.basis.raw'),
+          })}
+        </p>
+      </div>
+      <section aria-labelledby="public-ranking">
+        <h2 id="public-ranking" className="text-xl font-semibold">
+          {t('results.ranking')}
+        </h2>
+        <ScrollTable labelledBy="public-ranking">
+          <thead className="bg-stone-100">
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                {t('results.col.rank')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('results.col.entry')}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                {t('publicResults.col.score')}
+              </th>
+              {d.criteria.map((cr, i) => (
+                <th key={cr.id} scope="col" className="px-3 py-2 text-right" title={cr.title}>
+                  {t('results.col.criterion', {
+                    n: i + 1,
+                    max: formatNumber(locale, cr.maxPoints),
+                  })}
+                </th>
+              ))}
+              <th scope="col" className="px-3 py-2">
+                {t('results.col.tier')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.rows.map((r) => (
+              <tr key={r.entryId} className="border-t border-stone-200 align-top">
+                <td className="px-3 py-2 font-semibold">{r.rank}</td>
+                <th scope="row" className="px-3 py-2 font-normal">
+                  {r.public ? (
+                    <Link
+                      to={`/contests/${c.id}/entries/${r.entryId}`}
+                      className="text-brand-700 underline"
+                    >
+                      {r.title}
+                    </Link>
+                  ) : (
+                    r.title
+                  )}
+                  <div className="text-stone-700">{[r.unitName, ...r.communes].join(' · ')}</div>
+                </th>
+                <td className="px-3 py-2 text-right font-semibold tabular-nums">{num(r.score)}</td>
+                {r.criterionMeans.map((m, i) => (
+                  <td key={d.criteria[i]!.id} className="px-3 py-2 text-right tabular-nums">
+                    {num(m)}
+                  </td>
+                ))}
+                <td className="px-3 py-2">{r.tier ?? t('results.noTier')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+        <ul className="mt-2 text-sm text-stone-700">
+          {d.criteria.map((cr, i) => (
+            <li key={cr.id}>
+              {t('results.criterionLegend', {
+                n: i + 1,
+                title: cr.title,
+                max: formatNumber(locale, cr.maxPoints),
+              })}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  )
+}
