@@ -1,30 +1,43 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { replicationsInCommune } from '#db/repos/replications'
 import { requireRole } from '~/auth/guards.server'
-import { grantFor } from '~/auth/permissions'
-import { formatDate } from '~/i18n'
-import { useLocale, useT } from '~/i18n/use-t'
+import { now } from '~/clock.server'
+import { useT } from '~/i18n/use-t'
+import { communeOf } from '~/replication/replications.server'
+import { isStale } from '~/replication/rules'
+import { buttonClass } from '~/ui/form'
+import { ReplicationCells } from '~/replication/parts'
 import { ScrollTable } from '~/ui/scroll-table'
 
-/** A commune officer's commune: the models it replicates. */
+/** A commune officer's commune: the models it replicates, when each was last updated. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'commune')
-  const grant = grantFor(user, 'commune')!
-  const replications = await replicationsInCommune(grant.orgUnitId!)
-  return { communeName: grant.orgUnitName ?? '', replications }
+  const commune = communeOf(user)
+  const at = now()
+  const replications = (await replicationsInCommune(commune.id)).map((r) => ({
+    ...r,
+    lastUpdate: r.last_reported_at ?? r.created_at,
+    stale: isStale(r, at),
+  }))
+  return { communeName: commune.name, replications }
 }
 
 export default function CommuneHome() {
   const { communeName, replications } = useLoaderData<typeof loader>()
   const t = useT()
-  const locale = useLocale()
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">{t('commune.title')}</h1>
         <p className="mt-1 text-stone-700">{t('commune.communeName', { name: communeName })}</p>
       </div>
+      <p>
+        <Link to="/commune/replications/new" className={buttonClass}>
+          {t('replication.home.start')}
+        </Link>
+      </p>
+      <p className="text-sm text-stone-700">{t('replication.home.catalogHint')}</p>
       <section aria-labelledby="commune-replications">
         <h2 id="commune-replications" className="text-xl font-semibold">
           {t('commune.replications')}
@@ -43,19 +56,14 @@ export default function CommuneHome() {
                   {t('commune.startDate')}
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  {t('commune.lastReport')}
+                  {t('replication.field.lastUpdate')}
                 </th>
               </tr>
             </thead>
             <tbody>
               {replications.map((r) => (
                 <tr key={r.id} className="border-t border-stone-200">
-                  <td className="px-3 py-2 font-medium">{r.source_title}</td>
-                  <td className="px-3 py-2">{t(`replicationStatus.${r.status}`)}</td>
-                  <td className="px-3 py-2">{formatDate(locale, r.start_date)}</td>
-                  <td className="px-3 py-2">
-                    {r.last_reported_at ? formatDate(locale, r.last_reported_at) : t('common.none')}
-                  </td>
+                  <ReplicationCells r={r} />
                 </tr>
               ))}
             </tbody>

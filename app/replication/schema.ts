@@ -1,0 +1,84 @@
+import { z } from 'zod'
+import { REPLICATION_STATUSES } from '#db/domain'
+import { indicatorSchema, MONEY_UNIT } from '~/entries/schema'
+import { isWholeNumber } from '~/models/decimal'
+import { parseDateInput } from './rules'
+
+/**
+ * The replication forms, shared by browser and server (Conform). Messages are
+ * translation keys. Dates are typed dd/mm/yyyy or come from a date input.
+ */
+const dateField = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .min(1, 'validation.required')
+  .transform((s, ctx) => {
+    const d = parseDateInput(s)
+    if (!d) {
+      ctx.addIssue({ code: 'custom', message: 'validation.date' })
+      return z.NEVER
+    }
+    return d
+  })
+
+const optionalText = (max: number) => z.string().trim().max(max, 'validation.tooLong').optional()
+const id = z.coerce.number({ error: 'validation.required' }).int().positive('validation.required')
+
+export const newReplicationSchema = z.object({
+  model_id: id,
+  start_date: dateField,
+  adaptations: optionalText(3000),
+  responsible_unit_id: id.optional(),
+})
+export type NewReplicationForm = z.infer<typeof newReplicationSchema>
+
+export const statusSchema = z
+  .object({
+    intent: z.literal('status'),
+    status: z.enum(REPLICATION_STATUSES, { error: 'validation.invalidChoice' }),
+    stop_reason: optionalText(2000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === 'stopped' && !v.stop_reason) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'replication.error.stopReasonRequired',
+        path: ['stop_reason'],
+      })
+    }
+  })
+export type StatusForm = z.infer<typeof statusSchema>
+
+export const MAX_REPORT_INDICATORS = 20
+
+export const reportSchema = z
+  .object({
+    intent: z.literal('report'),
+    reported_on: dateField,
+    note: optionalText(3000),
+    indicators: z
+      .array(indicatorSchema.pick({ label: true, value: true, unit: true }))
+      .max(MAX_REPORT_INDICATORS, 'replication.error.tooManyIndicators')
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.note && !v.indicators?.length) {
+      ctx.addIssue({ code: 'custom', message: 'replication.error.emptyReport', path: ['note'] })
+    }
+    v.indicators?.forEach((ind, i) => {
+      if (ind.unit === MONEY_UNIT && !isWholeNumber(ind.value)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'validation.wholeDong',
+          path: ['indicators', i, 'value'],
+        })
+      }
+    })
+  })
+export type ReportForm = z.infer<typeof reportSchema>
+
+export const registerModelSchema = z.object({
+  intent: z.literal('register'),
+  unit_id: id,
+})
+export type RegisterModelForm = z.infer<typeof registerModelSchema>
