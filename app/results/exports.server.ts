@@ -235,6 +235,9 @@ function csv<R>(table: Table<R>): string {
   return stringify([header, ...rows], {
     bom: true,
     record_delimiter: 'windows',
+    // A text typed by a user that starts with = + - @ gets a leading ' so that a spreadsheet
+    // shows it instead of running it as a formula (CSV injection); numbers are left alone.
+    escape_formulas: true,
     cast: { date: (d) => d.toISOString().slice(0, 16).replace('T', ' ') },
   })
 }

@@ -469,6 +469,14 @@ describe('CSV exports', () => {
     ])
   })
 
+  it('keep a title that looks like a formula as text, in the CSV and in the workbook', async () => {
+    const formula = '=HYPERLINK("http://example.com","Bấm vào đây")'
+    const tricky = { ...data, entries: data.entries.map((e) => ({ ...e, title: formula })) }
+    expect(parseCsv(entriesCsv(tricky))[1]![1]).toBe(`'${formula}`)
+    const workbook = await readWorkbook(await resultsWorkbook(tricky))
+    expect(workbook.getWorksheet('Hồ sơ')!.getCell('B2').value).toBe(formula)
+  })
+
   it('refuse a score that points at nothing rather than drop it', () => {
     const bad = {
       ...data,
