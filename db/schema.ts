@@ -408,6 +408,9 @@ export interface Database {
   awards: AwardTable
   notifications: NotificationTable
   audit_log: AuditLogTable
+  model_catalog: ModelCatalogTable
+  model_catalog_tags: ModelCatalogTagTable
+  catalog_facets: CatalogFacetTable
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>
@@ -418,3 +421,49 @@ export type UserUpdate = Updateable<UserTable>
 export type Contest = Selectable<ContestTable>
 export type Model = Selectable<ModelTable>
 export type Entry = Selectable<EntryTable>
+
+/**
+ * The public catalog (migration 0002): one row per published model, kept in step with the
+ * model, its communes, awards and replications by reindexModel (db/repos/catalog.ts) in the
+ * same transaction as every write. The full-text index is the FTS5 table model_search
+ * (rowid = model id; not typed here: queried with sql``).
+ */
+export interface ModelCatalogTable {
+  model_id: number
+  slug: string
+  title: string
+  unit_name: string
+  /** The model's communes, comma-separated, then its province. */
+  places: string
+  field: Field
+  kind: EntryKind
+  published_at: Iso
+  replication_count: number
+  /** The latest award of a published contest: its year and tier name. */
+  award_year: number | null
+  award_tier: string | null
+  /** Best awarded score, if any. */
+  score: number | null
+}
+
+/**
+ * One row per (filter value, published model): tag 'all' for every model, 'f:<field>', 'k:<kind>',
+ * 'p:<province id>', 'c:<commune id>', 'u:<unit type>', 'y:<award year>', 't:<tier position>',
+ * 'e:<folded ethnic group>'. The sort keys are repeated on every row, so each filter + sort is
+ * one index range scan.
+ */
+export interface ModelCatalogTagTable {
+  tag: string
+  model_id: number
+  label: string
+  published_at: Iso
+  replication_count: number
+  score: number | null
+}
+
+/** How many published models carry each tag (maintained by triggers): the filters' options. */
+export interface CatalogFacetTable {
+  tag: string
+  label: string
+  models: number
+}

@@ -54,6 +54,7 @@ const ROLE_NAV: Record<Role, NavItem[]> = {
 export function navigationFor(user: HasRoles | null | undefined): NavItem[] {
   const items: NavItem[] = [
     { to: '/', label: 'nav.home' },
+    { to: '/models', label: 'nav.models' },
     { to: '/contests', label: 'nav.publicResults' },
   ]
   if (!user) return items

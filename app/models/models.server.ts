@@ -10,6 +10,7 @@ import {
 } from '#db/repos/models'
 import { findOrgUnit, isInScope, scopeRootFor } from '#db/repos/org-units'
 import { forbidden } from '~/auth/guards.server'
+import { reindexModel } from '~/catalog/catalog.server'
 import { grantFor, type SessionUser } from '~/auth/permissions'
 import { now } from '~/clock.server'
 import { modelColumnsFromForm, snapshotFromModel } from '~/entries/content'
@@ -118,6 +119,8 @@ export async function saveModel(
         })),
         tx,
       )
+      // The public catalog follows the model in the same transaction (a no-op until it is published).
+      await reindexModel(id, tx)
       await recordAudit(
         {
           actorId: user.id,

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { runningContests } from '#db/repos/contests'
 import { latestPublishedModels, movementTotals } from '#db/repos/models'
 import { contestPhase } from '~/contests/phase'
@@ -89,7 +89,11 @@ export default function Home() {
                 <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">
                   {t(`field.${m.field}`)}
                 </p>
-                <h3 className="mt-1 font-semibold">{m.title}</h3>
+                <h3 className="mt-1 font-semibold">
+                  <Link to={`/models/${m.slug}`} className="text-brand-800 hover:underline">
+                    {m.title}
+                  </Link>
+                </h3>
                 <p className="mt-1 text-sm text-stone-600">
                   {t('home.modelUnit', { unit: m.unit_name })}
                 </p>

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_schema'
+import * as m0002 from './0002_catalog_search'
 
 /** Numbered migrations, imported statically so the server bundle and the CLI run the same list. */
 export const migrations: Record<string, Migration> = {
   '0001_schema': m0001,
+  '0002_catalog_search': m0002,
 }

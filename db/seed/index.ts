@@ -13,6 +13,7 @@ import {
 } from '../domain'
 import type { Db, Tx } from '../index'
 import { importAdminUnits } from '../org-import'
+import { rebuildCatalog } from '../repos/catalog'
 import { seedPhotos, VERSIONS, type SeedPhoto } from './images'
 import {
   CURRENT_YEAR,
@@ -1406,6 +1407,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
     await resetDatabase(tx)
     const seeder = new DemoSeeder(tx, now, photos, passwordHash)
     await seeder.run(opts.country ?? false)
+    // The public catalog's search index, built from the seeded models in the same transaction.
+    await rebuildCatalog(tx)
     files = seeder.files
     // Written before the commit: if a write fails, the transaction rolls back.
     const entries = [...files]
