@@ -11,6 +11,8 @@ const utBaseURL = `http://127.0.0.1:${utPort}`
 const fakeUtPort = Number(process.env.E2E_FAKE_UT_PORT ?? 3212)
 const fakeUtURL = `http://127.0.0.1:${fakeUtPort}`
 const UPLOADTHING_SPEC = /uploadthing\.spec\.ts$/
+// Ends the seeded round's judging and publishes it: runs after every other spec on that server.
+const RESULTS_SPEC = /results\.spec\.ts$/
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -45,12 +47,12 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
-      testIgnore: UPLOADTHING_SPEC,
+      testIgnore: [UPLOADTHING_SPEC, RESULTS_SPEC],
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
     },
     {
       name: 'phone',
-      testIgnore: UPLOADTHING_SPEC,
+      testIgnore: [UPLOADTHING_SPEC, RESULTS_SPEC],
       use: {
         ...devices['Pixel 5'],
         browserName: 'chromium',
@@ -59,6 +61,13 @@ export default defineConfig({
         isMobile: true,
         hasTouch: true,
       },
+    },
+    {
+      // The organiser publishes the 2025 results (desktop; a visitor checks them on a phone).
+      name: 'results',
+      testMatch: RESULTS_SPEC,
+      dependencies: ['desktop', 'phone'],
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
     },
     {
       // Uploads through UploadThing (the app server on utPort), on a phone.

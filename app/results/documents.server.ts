@@ -91,11 +91,13 @@ export async function certificateData(
   const r = await computeContestResults(contest, db)
   const organiser = await db
     .selectFrom('org_units')
-    .select('name')
+    .select(['name', 'unit_type'])
     .where('id', '=', contest.organiser_org_unit_id)
     .executeTakeFirstOrThrow()
   const communes = await communesOfEntries([...r.entries.keys()], db)
   const tierName = new Map(r.tiers.map((x) => [x.id, x.name]))
+  const isPartyOrgan =
+    organiser.unit_type === 'party_committee' || organiser.unit_type === 'party_cell'
   return r.output.entries
     .map((e) => {
       const stored = r.stored.get(e.entryId)
@@ -117,6 +119,8 @@ export async function certificateData(
         decisionDate: contest.decision_date ?? '',
         signerTitle: contest.decision_signer_title ?? '',
         modelUrl: `${origin}/models/${entry.model_slug}`,
+        // A Party organ (Ban Dân vận … ủy) heads its certificates with the Party's name.
+        heading: isPartyOrgan ? ('party' as const) : ('state' as const),
       }
     })
 }

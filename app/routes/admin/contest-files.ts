@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const certificate = file.kind === 'certificate' || file.kind === 'certificates'
   const refusal = resultsRefusal(contest, certificate ? 'contest.certificates' : 'contest.export')
   if (refusal) throw data({ message: refusal }, { status: 409 })
-  if (certificate && !contest.decision_number) {
+  if (certificate && !(contest.decision_number && contest.decision_date)) {
     throw data({ message: 'results.error.decisionMissing' }, { status: 409 })
   }
   const out = await contestFile(contest, file, publicOrigin(request))

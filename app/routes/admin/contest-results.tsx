@@ -453,7 +453,7 @@ function OverrideForm({
     lastResult: actionData?.intent === 'override' ? actionData.result : undefined,
     constraint: getZodConstraint(overrideSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: overrideSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <section aria-labelledby="override-title" className="space-y-3">
@@ -531,7 +531,7 @@ function DecisionForm({
       signerTitle: contest.signerTitle ?? '',
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <section aria-labelledby="decision-title" className="space-y-3">
