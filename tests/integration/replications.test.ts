@@ -276,7 +276,7 @@ describe('acting on a replication', () => {
 
   it('refuses every change by anyone but its officer, and nothing changes', async () => {
     const before = await row(id)
-    const forms = [
+    const forms: Record<string, string>[] = [
       { intent: 'status', status: 'in_progress' },
       { intent: 'report', reported_on: '2026-05-20', note: 'Báo cáo giả' },
       { intent: 'register', unit_id: String(communeUnit) },
