@@ -19,6 +19,7 @@ import {
 import { forbidden } from '~/auth/guards.server'
 import { grantFor, hasRole, type SessionUser } from '~/auth/permissions'
 import { now } from '~/clock.server'
+import { reindexModel } from '~/catalog/catalog.server'
 import { notFound } from '~/entries/access.server'
 import { slugify } from '~/models/slug'
 import { organiserScope } from '~/users/users.server'
@@ -61,9 +62,6 @@ export function communeOf(user: SessionUser) {
   if (!grant?.orgUnitId) forbidden()
   return { id: grant.orgUnitId, name: grant.orgUnitName ?? '' }
 }
-
-// TODO(catalog): replace with reindexModel(sourceModelId, tx) from ~/catalog/catalog.server once it exists.
-async function reindexSource(_modelId: number, _tx: Executor) {}
 
 /**
  * A replication the user may see: its commune's officer (who may change it), or an
@@ -146,7 +144,7 @@ export async function createReplication(
         },
         tx,
       )
-      await reindexSource(model.id, tx)
+      await reindexModel(model.id, tx)
       return { ok: true as const, id }
     })
 }
@@ -192,7 +190,7 @@ export async function changeStatus(
         },
         tx,
       )
-      await reindexSource(replication.source_model_id, tx)
+      await reindexModel(replication.source_model_id, tx)
       return { ok: true as const }
     })
 }
@@ -235,7 +233,7 @@ export async function addReport(
         },
         tx,
       )
-      await reindexSource(replication.source_model_id, tx)
+      await reindexModel(replication.source_model_id, tx)
       return { ok: true as const, id }
     })
 }
@@ -312,7 +310,7 @@ export async function registerAsModel(
         },
         tx,
       )
-      await reindexSource(replication.source_model_id, tx)
+      await reindexModel(replication.source_model_id, tx)
       return { ok: true as const, modelId: model.id }
     })
 }

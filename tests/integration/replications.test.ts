@@ -161,6 +161,13 @@ describe('registering a replication', () => {
       .where('subject_id', '=', String(id))
       .execute()
     expect(audit).toHaveLength(1)
+    // The catalog's count of the source model moved in the same transaction.
+    const indexed = await getDb()
+      .selectFrom('model_catalog')
+      .select('replication_count')
+      .where('model_id', '=', published)
+      .executeTakeFirstOrThrow()
+    expect(indexed.replication_count).toBe(1)
   })
 
   it('refuses the same model twice in one commune with 409 and a message on the model', async () => {
