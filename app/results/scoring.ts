@@ -126,13 +126,15 @@ export function judgeTotals(
   const points: number[][] = []
   const filled: number[] = []
   const panels: (number | null)[] = []
-  let last = { entryId: Number.NaN, judgeId: Number.NaN, slot: 0 }
+  let lastEntry = Number.NaN
+  let lastJudge = Number.NaN
+  let lastSlot = 0
   for (const s of scores) {
     const at = index.get(s.criterionId)
     if (at === undefined) continue
-    let slot: number | undefined = last.slot
+    let slot: number | undefined = lastSlot
     // Rows usually come sheet by sheet: the previous row's slot saves two lookups.
-    if (s.entryId !== last.entryId || s.judgeId !== last.judgeId) {
+    if (s.entryId !== lastEntry || s.judgeId !== lastJudge) {
       let byJudge = slots.get(s.entryId)
       if (!byJudge) slots.set(s.entryId, (byJudge = new Map()))
       slot = byJudge.get(s.judgeId)
@@ -143,7 +145,9 @@ export function judgeTotals(
         filled.push(0)
         panels.push(s.panelId)
       }
-      last = { entryId: s.entryId, judgeId: s.judgeId, slot }
+      lastEntry = s.entryId
+      lastJudge = s.judgeId
+      lastSlot = slot
     }
     if (panels[slot] !== s.panelId) panels[slot] = lowerPanel(panels[slot]!, s.panelId)
     const own = points[slot]!
