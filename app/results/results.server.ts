@@ -337,7 +337,6 @@ export async function publishResults(admin: SessionUser, contest: ContestRow, ip
           .where('id', '=', e.model_id)
           .where('published_at', 'is', null)
           .execute()
-        await reindexModel(e.model_id, tx)
       }
       const updated = await tx
         .updateTable('contests')
@@ -346,6 +345,11 @@ export async function publishResults(admin: SessionUser, contest: ContestRow, ip
         .where('status', '=', 'finalised')
         .executeTakeFirst()
       if (Number(updated.numUpdatedRows) !== 1) return refuse('results.error.publishOutOfPhase')
+      // The catalog reads awards of published contests: index once the contest is published.
+      for (const r of awarded) {
+        const e = entries.get(r.entry_id)
+        if (e) await reindexModel(e.model_id, tx)
+      }
       const unitIds = [...new Set([...entries.values()].map((e) => e.unit_id))]
       const officers = (await Promise.all(unitIds.map((u) => usersWithRole('unit', u, tx)))).flat()
       await notify(

@@ -5,6 +5,8 @@ import * as adminFiles from '~/routes/admin/contest-files'
 import * as adminResults from '~/routes/admin/contest-results'
 import * as publicEntry from '~/routes/contests/entry'
 import * as publicResults from '~/routes/contests/results'
+import { searchCatalog } from '~/catalog/catalog.server'
+import { parseCatalogParams } from '~/catalog/params'
 import { call } from '../support/remix'
 import { pdfText, readWorkbook } from '../support/documents'
 import {
@@ -486,6 +488,13 @@ describe('results: override, finalise, decision, publish', () => {
       .where('slug', 'like', 'mo-hinh-ket-qua-%')
       .execute()
     expect(models.every((m) => m.published_at !== null)).toBe(true)
+    // In the public catalog, found without diacritics, with the award of this contest.
+    const found = await searchCatalog(
+      parseCatalogParams(new URLSearchParams('q=nuoc sach ban mong')),
+    )
+    expect(found.results.map((r) => r.slug)).toContain('mo-hinh-ket-qua-2')
+    const hit = found.results.find((r) => r.slug === 'mo-hinh-ket-qua-2')!
+    expect(hit).toMatchObject({ awardYear: 2025, awardTier: 'Bạc' })
     const told = await db
       .selectFrom('notifications')
       .select('kind')
