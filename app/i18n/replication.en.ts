@@ -13,6 +13,7 @@ export const enReplication: Record<keyof typeof viReplication, string> = {
     'Record that the commune is learning from and replicating a published model. The commune then updates its status and reports results over time.',
   'replication.new.submit': 'Register the replication',
   'replication.field.model': 'Source model',
+  'replication.field.sourceField': 'Field',
   'replication.field.chooseModel': '— Choose a model —',
   'replication.field.commune': 'Commune',
   'replication.field.startDate': 'Start date',

@@ -11,6 +11,7 @@ export const viReplication = {
     'Ghi nhận việc xã học tập, nhân rộng một mô hình đã được công bố. Sau đó xã cập nhật trạng thái và báo cáo kết quả theo thời gian.',
   'replication.new.submit': 'Đăng ký nhân rộng',
   'replication.field.model': 'Mô hình gốc',
+  'replication.field.sourceField': 'Lĩnh vực',
   'replication.field.chooseModel': '— Chọn mô hình —',
   'replication.field.commune': 'Xã thực hiện',
   'replication.field.startDate': 'Ngày bắt đầu',

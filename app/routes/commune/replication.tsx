@@ -191,6 +191,8 @@ export default function ReplicationPage() {
               r.source_title
             )}
           </dd>
+          <dt className="font-semibold">{t('replication.field.sourceField')}</dt>
+          <dd>{t(`field.${r.source_field}`)}</dd>
           <dt className="font-semibold">{t('replication.field.commune')}</dt>
           <dd>{r.commune_name}</dd>
           <dt className="font-semibold">{t('replication.field.startDate')}</dt>
