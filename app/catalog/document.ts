@@ -28,7 +28,7 @@ export interface CatalogSource {
 
 export interface CatalogDocument {
   /** Folded text of the four FTS5 columns. */
-  search: { title: string; summary: string; method: string; places: string }
+  search: { title: string; summary: string; method: string; places: string; tags: string }
   row: {
     model_id: number
     slug: string
@@ -68,6 +68,16 @@ export function communeTag(provinceId: number | null, communeId: number) {
   return `c:${provinceId ?? 0}:${communeId}`
 }
 
+/**
+ * A tag as one full-text token (letters and digits only: "tag" + the tag's UTF-8 in hex), so
+ * filters can be intersected inside the full-text index with a search ({tags} column). Typed
+ * queries never reach that column (they are limited to the four text columns).
+ */
+export function tagToken(tag: string) {
+  const hex = Array.from(new TextEncoder().encode(tag), (b) => b.toString(16).padStart(2, '0'))
+  return `tag${hex.join('')}`
+}
+
 export function catalogDocument(s: CatalogSource): CatalogDocument {
   const ethnic = ethnicGroupsOf(s.ethnicGroups)
   // Latest award first; the best tier on ties of year.
@@ -97,6 +107,10 @@ export function catalogDocument(s: CatalogSource): CatalogDocument {
       summary: fold(s.summary),
       method: fold(s.method),
       places: fold([s.unit.name, ...placeNames].join(' ')),
+      tags: [...tags.keys()]
+        .filter((t) => t !== 'all')
+        .map(tagToken)
+        .join(' '),
     },
     row: {
       model_id: s.id,

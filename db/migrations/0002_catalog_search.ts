@@ -7,11 +7,14 @@ import { index } from './helpers'
  * The public catalog of published models.
  *
  * - `model_search`: FTS5, contentless with delete support (`content=''`, `contentless_delete=1`),
- *   rowid = model id, four columns (title, summary, method, places = unit, communes, district,
+ *   rowid = model id, four text columns (title, summary, method, places = unit, communes, district,
  *   province names) holding FOLDED text (app/catalog/fold.ts: no diacritics, đ → d, lower case),
- *   because unicode61's remove_diacritics does not fold đ. Contentless: the original text is in
- *   `models` already, so the index stores only its terms; highlights are computed on the original
- *   text in TypeScript (fold.ts `highlight`), never with snippet().
+ *   because unicode61's remove_diacritics does not fold đ; and a fifth column `tags` holding the
+ *   model's filter tags as tokens (document.ts tagToken), so a search with filters is one
+ *   full-text query (posting lists intersected inside FTS5, bm25 weight 0 for tags). Typed queries
+ *   are confined to the four text columns. Contentless: the original text is in `models` already,
+ *   so the index stores only its terms; highlights are computed on the original text in
+ *   TypeScript (fold.ts `highlight`), never with snippet().
  * - `model_catalog`: one denormalised row per published model (what a result line shows).
  * - `model_catalog_tags`: one row per (filter value, model) with the sort keys repeated, so every
  *   filter + sort is one index range scan (see the ModelCatalogTagTable comment in db/schema.ts).
@@ -23,7 +26,7 @@ import { index } from './helpers'
  */
 export async function up(db: Kysely<unknown>) {
   await sql`CREATE VIRTUAL TABLE model_search USING fts5(
-    title, summary, method, places,
+    title, summary, method, places, tags,
     content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
   )`.execute(db)

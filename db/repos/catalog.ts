@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import {
   catalogDocument,
+  tagToken,
   type CatalogDocument,
   type CatalogSource,
 } from '../../app/catalog/document'
@@ -188,9 +189,9 @@ export async function insertCatalogRows(docs: CatalogDocument[], db: Executor = 
       .execute()
     const values = chunk.map(
       (d) =>
-        sql`(${d.row.model_id}, ${d.search.title}, ${d.search.summary}, ${d.search.method}, ${d.search.places})`,
+        sql`(${d.row.model_id}, ${d.search.title}, ${d.search.summary}, ${d.search.method}, ${d.search.places}, ${d.search.tags})`,
     )
-    await sql`INSERT INTO model_search (rowid, title, summary, method, places) VALUES ${sql.join(values)}`.execute(
+    await sql`INSERT INTO model_search (rowid, title, summary, method, places, tags) VALUES ${sql.join(values)}`.execute(
       db,
     )
   }
@@ -299,36 +300,48 @@ const SORT_COLUMN = {
   score: sql.raw('t.score DESC, t.model_id DESC'),
 } as const
 
-/** bm25 column weights: title ≫ summary > places > method. */
-const RANK = sql.raw('bm25(model_search, 10.0, 4.0, 1.0, 2.0)')
+/** bm25 column weights: title ≫ summary > places > method; the tags column does not count. */
+const RANK = sql.raw('bm25(model_search, 10.0, 4.0, 1.0, 2.0, 0.0)')
 
-function tagFilters(tags: string[], idColumn: string) {
+/**
+ * The whole MATCH expression of a search with filters: the visitor's terms confined to the
+ * text columns, ANDed with one token per required tag in the tags column. FTS5 intersects the
+ * posting lists itself, so a filter costs no lookup per matching row.
+ */
+export function fullMatch(match: string, tags: string[]) {
+  return [
+    `{title summary method places} : (${match})`,
+    ...tags.map((t) => `{tags} : "${tagToken(t)}"`),
+  ].join(' AND ')
+}
+
+function tagFilters(tags: string[]) {
   return tags.map(
     (tag) =>
-      sql`AND EXISTS (SELECT 1 FROM model_catalog_tags x WHERE x.tag = ${tag} AND x.model_id = ${sql.raw(idColumn)})`,
+      sql`AND EXISTS (SELECT 1 FROM model_catalog_tags x WHERE x.tag = ${tag} AND x.model_id = t.model_id)`,
   )
 }
 
 /** The model ids of one page of results, in order. */
 export async function catalogPageIds(q: CatalogQuery, db: Executor = getDb()) {
+  const sort = q.sort === 'relevance' && !q.match ? 'newest' : q.sort
   let query
-  if (q.match && q.sort === 'relevance') {
-    query = sql<{ id: number }>`SELECT s.rowid AS id FROM model_search s
-      WHERE model_search MATCH ${q.match} ${sql.join(tagFilters(q.tags, 's.rowid'), sql` `)}
-      ORDER BY ${RANK}, s.rowid LIMIT ${q.limit} OFFSET ${q.offset}`
+  if (q.match && sort === 'relevance') {
+    query = sql<{ id: number }>`SELECT rowid AS id FROM model_search
+      WHERE model_search MATCH ${fullMatch(q.match, q.tags)}
+      ORDER BY ${RANK}, rowid LIMIT ${q.limit} OFFSET ${q.offset}`
   } else if (q.match) {
-    const [driver = 'all', ...rest] = q.tags
-    // CROSS JOIN keeps the full-text match as the outer loop (probe the tag row by primary key).
+    // CROSS JOIN keeps the full-text match as the outer loop; the sort keys come by primary key.
     query = sql<{ id: number }>`SELECT t.model_id AS id FROM model_search s
-      CROSS JOIN model_catalog_tags t ON t.tag = ${driver} AND t.model_id = s.rowid
-      WHERE model_search MATCH ${q.match} ${sql.join(tagFilters(rest, 's.rowid'), sql` `)}
-      ORDER BY ${SORT_COLUMN[q.sort === 'relevance' ? 'newest' : q.sort]} LIMIT ${q.limit} OFFSET ${q.offset}`
+      CROSS JOIN model_catalog t ON t.model_id = s.rowid
+      WHERE model_search MATCH ${fullMatch(q.match, q.tags)}
+      ORDER BY ${SORT_COLUMN[sort as Exclude<CatalogSort, 'relevance'>]} LIMIT ${q.limit} OFFSET ${q.offset}`
   } else {
+    // The rarest tag drives an index range scan in sort order; the others are checked by key.
     const [driver = 'all', ...rest] = q.tags
-    const sort = q.sort === 'relevance' ? 'newest' : q.sort
     query = sql<{ id: number }>`SELECT t.model_id AS id FROM model_catalog_tags t
-      WHERE t.tag = ${driver} ${sql.join(tagFilters(rest, 't.model_id'), sql` `)}
-      ORDER BY ${SORT_COLUMN[sort]} LIMIT ${q.limit} OFFSET ${q.offset}`
+      WHERE t.tag = ${driver} ${sql.join(tagFilters(rest), sql` `)}
+      ORDER BY ${SORT_COLUMN[sort as Exclude<CatalogSort, 'relevance'>]} LIMIT ${q.limit} OFFSET ${q.offset}`
   }
   return (await query.execute(db)).rows.map((r) => Number(r.id))
 }
@@ -340,10 +353,10 @@ export async function catalogCount(
   db: Executor = getDb(),
 ) {
   const inner = q.match
-    ? sql`SELECT 1 FROM model_search s WHERE model_search MATCH ${q.match}
-        ${sql.join(tagFilters(q.tags, 's.rowid'), sql` `)} LIMIT ${cap + 1}`
+    ? sql`SELECT 1 FROM model_search WHERE model_search MATCH ${fullMatch(q.match, q.tags)}
+        LIMIT ${cap + 1}`
     : sql`SELECT 1 FROM model_catalog_tags t WHERE t.tag = ${q.tags[0] ?? 'all'}
-        ${sql.join(tagFilters(q.tags.slice(1), 't.model_id'), sql` `)} LIMIT ${cap + 1}`
+        ${sql.join(tagFilters(q.tags.slice(1)), sql` `)} LIMIT ${cap + 1}`
   const row = (await sql<{ n: number }>`SELECT count(*) AS n FROM (${inner})`.execute(db)).rows[0]
   return Number(row?.n ?? 0)
 }

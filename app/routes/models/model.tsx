@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { publicModelPage } from '~/catalog/catalog.server'
@@ -9,9 +9,15 @@ import { formatDate, formatNumber, formatVnd, translator, type MessageKey } from
 import { useLocale, useT } from '~/i18n/use-t'
 import { formatDecimal } from '~/models/decimal'
 import { ScrollTable } from '~/ui/scroll-table'
-import printStyles from './print.css?url'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: printStyles, media: 'print' }]
+/** The page on paper: no site header, navigation or footer; links show where they lead. */
+const PRINT_CSS = `
+body > div > header, nav, footer { display: none !important; }
+main a[href^='/']::after, main a[href^='http']::after {
+  content: ' (' attr(href) ')'; font-size: 0.8em; color: #57534e; word-break: break-all;
+}
+main figure a::after { content: none !important; }
+`
 
 /** GET /models/:slug — the public page of a published model (404 otherwise). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -128,6 +134,8 @@ export default function ModelPage() {
   const num = (n: number | null) => (n == null ? '' : formatNumber(locale, n))
   return (
     <article className="space-y-4">
+      {/* A constant, never user input. */}
+      <style media="print" dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
       <p className="print:hidden">
         <Link to="/models" className="text-brand-800 underline">
           {t('catalog.backToCatalog')}
