@@ -22,14 +22,14 @@ export function BarChart({
   bars: BarInput[]
   max?: number
 }) {
-  const layout = layoutBars(bars, { max })
+  const layout = layoutBars(bars, { max, fontSize: 18, barHeight: 28 })
   const fs = layout.fontSize
   return (
     <svg
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
       viewBox={`0 0 ${layout.width} ${layout.height}`}
-      className="h-auto w-full max-w-2xl"
+      className="h-auto w-full max-w-lg"
       style={{ fontFamily: 'inherit' }}
     >
       <title id={`${id}-title`}>{title}</title>

@@ -145,11 +145,11 @@ function Coverage({
               {t('monitoring.col.commune')}
             </th>
             {matrix.fields.map((f) => (
-              <th key={f.key} scope="col" className="px-3 py-2 text-center">
+              <th key={f.key} scope="col" className="min-w-24 px-3 py-2 text-center">
                 {f.label}
               </th>
             ))}
-            <th scope="col" className="px-3 py-2">
+            <th scope="col" className="min-w-48 px-3 py-2">
               {t('monitoring.col.missing')}
             </th>
           </tr>
@@ -157,7 +157,7 @@ function Coverage({
         <tbody>
           {matrix.rows.map((row) => (
             <tr key={row.commune} className="border-t border-stone-200">
-              <th scope="row" className="px-3 py-2 font-medium">
+              <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
                 {row.commune}
               </th>
               {row.counts.map((count, i) => (
