@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
@@ -50,17 +50,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Intent = 'status' | 'report' | 'register'
-const SCHEMAS = { status: statusSchema, report: reportSchema, register: registerModelSchema }
+const NOTICE: Record<Intent, string> = {
+  status: 'status',
+  report: 'reported',
+  register: 'registered',
+}
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'commune')
-  const replication = await replicationToChange(user, Number(params.replicationId))
-  const formData = await request.formData()
-  const intent = formData.get('intent')
-  if (intent !== 'status' && intent !== 'report' && intent !== 'register') {
-    return data({ intent: null, result: null }, { status: 400 })
-  }
-  const submission = parseWithZod(formData, { schema: SCHEMAS[intent] as z.ZodType })
+/**
+ * Parses one of the page's forms with its schema and hands the typed value to the
+ * service: 4xx with the reply (messages next to the fields, typed values kept), or a
+ * redirect to the page with a notice.
+ */
+async function perform<S extends z.ZodType>(
+  intent: Intent,
+  schema: S,
+  formData: FormData,
+  replicationId: number,
+  service: (value: z.infer<S>) => Promise<{ ok: true } | Refusal>,
+) {
+  const submission = parseWithZod(formData, { schema })
   if (submission.status !== 'success') {
     // List edits of the report (add/remove an indicator without JavaScript) come back here too.
     return data(
@@ -68,33 +76,40 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: submission.status === 'error' ? 400 : 200 },
     )
   }
-  const ip = clientIp(context)
-  const value = submission.value as never
-  const done =
-    intent === 'status'
-      ? await changeStatus(user, replication, value, ip)
-      : intent === 'report'
-        ? await addReport(user, replication, value, ip)
-        : await registerAsModel(user, replication, value, ip)
-  if (!done.ok) return refused(intent, submission, done)
-  const notice = { status: 'status', report: 'reported', register: 'registered' }[intent]
-  return redirect(`/commune/replications/${replication.id}?${notice}=1`)
+  const done = await service(submission.value)
+  if (!done.ok) {
+    const result = submission.reply(
+      done.field
+        ? { fieldErrors: { [done.field]: [done.message] } }
+        : { formErrors: [done.message] },
+    )
+    return data({ intent, result }, { status: done.status })
+  }
+  return redirect(`/commune/replications/${replicationId}?${NOTICE[intent]}=1`)
 }
 
-function refused(
-  intent: Intent,
-  submission: {
-    reply: (o: {
-      fieldErrors?: Record<string, string[]>
-      formErrors?: string[]
-    }) => SubmissionResult<string[]>
-  },
-  r: Refusal,
-) {
-  const result = submission.reply(
-    r.field ? { fieldErrors: { [r.field]: [r.message] } } : { formErrors: [r.message] },
-  )
-  return data({ intent, result }, { status: r.status })
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'commune')
+  const replication = await replicationToChange(user, Number(params.replicationId))
+  const formData = await request.formData()
+  const ip = clientIp(context)
+  const id = replication.id
+  switch (formData.get('intent')) {
+    case 'status':
+      return perform('status', statusSchema, formData, id, (v) =>
+        changeStatus(user, replication, v, ip),
+      )
+    case 'report':
+      return perform('report', reportSchema, formData, id, (v) =>
+        addReport(user, replication, v, ip),
+      )
+    case 'register':
+      return perform('register', registerModelSchema, formData, id, (v) =>
+        registerAsModel(user, replication, v, ip),
+      )
+    default:
+      return data({ intent: null, result: null }, { status: 400 })
+  }
 }
 
 function Section({ id, title, children }: { id: string; title: MessageKey; children: ReactNode }) {
