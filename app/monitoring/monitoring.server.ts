@@ -15,6 +15,7 @@ import { now } from '~/clock.server'
 import { formatNumber, translator, type MessageKey } from '~/i18n'
 import { slugify } from '~/models/slug'
 import { organiserScope } from '~/users/users.server'
+import { vnDate } from '~/replication/rules'
 import type { BarInput } from './charts'
 
 /**
@@ -48,7 +49,7 @@ export interface CoverageMatrix {
 
 /** The year shown when none is asked for: this year if it has a contest, else the newest. */
 export function defaultYear(years: number[], at: Date) {
-  const current = at.getUTCFullYear()
+  const current = Number(vnDate(at).slice(0, 4))
   return years.includes(current) || !years.length ? current : years[0]!
 }
 

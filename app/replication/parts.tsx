@@ -6,6 +6,26 @@ import { formatDecimal } from '~/models/decimal'
 
 /** Small pieces shared by the commune's and the organiser's replication screens. */
 
+/** Column headers matching ReplicationCells. */
+export function ReplicationHeaders() {
+  const t = useT()
+  const cols: MessageKey[] = [
+    'replication.field.model',
+    'replication.field.status',
+    'replication.field.startDate',
+    'replication.field.lastUpdate',
+  ]
+  return (
+    <>
+      {cols.map((c) => (
+        <th key={c} scope="col" className="px-3 py-2">
+          {t(c)}
+        </th>
+      ))}
+    </>
+  )
+}
+
 /** Source title (linked to the replication), status, start and last-update cells of a table row. */
 export function ReplicationCells({
   r,

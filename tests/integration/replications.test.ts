@@ -80,6 +80,15 @@ function view(id: number, cookie: string | undefined) {
 
 const row = (id: number) =>
   getDb().selectFrom('replications').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+/** The replication of a source model (each test model is replicated once, in the officer's commune). */
+const replicationOf = async (modelId: number) =>
+  (
+    await getDb()
+      .selectFrom('replications')
+      .select('id')
+      .where('source_model_id', '=', modelId)
+      .executeTakeFirstOrThrow()
+  ).id
 const count = (table: 'replications' | 'replication_reports' | 'models') =>
   getDb()
     .selectFrom(table)
@@ -345,13 +354,7 @@ describe('reports', () => {
   let id: number
 
   beforeAll(async () => {
-    id = (
-      await getDb()
-        .selectFrom('replications')
-        .select('id')
-        .where('source_model_id', '=', published)
-        .executeTakeFirstOrThrow()
-    ).id
+    id = await replicationOf(published)
   })
 
   it('stores exact decimals typed the Vietnamese way and shows them beside the source', async () => {
@@ -437,20 +440,8 @@ describe('six months without an update', () => {
   }
 
   it('lists replications with no report (or registration) for six months, on the injected clock', async () => {
-    const reported = (
-      await getDb()
-        .selectFrom('replications')
-        .select('id')
-        .where('source_model_id', '=', published)
-        .executeTakeFirstOrThrow()
-    ).id
-    const silent = (
-      await getDb()
-        .selectFrom('replications')
-        .select('id')
-        .where('source_model_id', '=', publishedB)
-        .executeTakeFirstOrThrow()
-    ).id
+    const reported = await replicationOf(published)
+    const silent = await replicationOf(publishedB)
     // Registered 1 June 2026; the first one last reported 20 June 2026.
     setClock(new Date('2026-11-30T03:00:00.000Z'))
     expect(await list('?stale=1')).toEqual([])
@@ -478,13 +469,7 @@ describe('registering the replication as a model of the commune', () => {
   let id: number
 
   beforeAll(async () => {
-    id = (
-      await getDb()
-        .selectFrom('replications')
-        .select('id')
-        .where('source_model_id', '=', publishedB)
-        .executeTakeFirstOrThrow()
-    ).id
+    id = await replicationOf(publishedB)
   })
 
   it('refuses a unit outside the commune, and creates nothing', async () => {
@@ -579,13 +564,7 @@ describe('registering the replication as a model of the commune', () => {
 
 describe('stopping', () => {
   it('stops with a reason, keeps the reason, and then takes no reports', async () => {
-    const id = (
-      await getDb()
-        .selectFrom('replications')
-        .select('id')
-        .where('source_model_id', '=', publishedB)
-        .executeTakeFirstOrThrow()
-    ).id
+    const id = await replicationOf(publishedB)
     const cookie = await as('officer')
     const res = await act(id, cookie, {
       intent: 'status',

@@ -31,8 +31,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { year, years: years.includes(year) ? years : [year, ...years], charts }
 }
 
-function csvHref(key: string, year: number) {
-  return `/admin/monitoring/csv/${key}?year=${year}`
+function CsvLink({ chart, year }: { chart: string; year: number }) {
+  const t = useT()
+  return (
+    <p>
+      <a
+        href={`/admin/monitoring/csv/${chart}?year=${year}`}
+        className="font-semibold text-brand-700 underline"
+        download
+      >
+        {t('monitoring.downloadCsv')}
+      </a>
+    </p>
+  )
 }
 
 function DataTable({ table }: { table: ChartTable }) {
@@ -99,15 +110,7 @@ function ChartSection({ table, year }: { table: ChartTable; year: number }) {
           </details>
         </>
       )}
-      <p>
-        <a
-          href={csvHref(table.key, year)}
-          className="font-semibold text-brand-700 underline"
-          download
-        >
-          {t('monitoring.downloadCsv')}
-        </a>
-      </p>
+      <CsvLink chart={table.key} year={year} />
     </section>
   )
 }
@@ -175,15 +178,7 @@ function Coverage({
           ))}
         </tbody>
       </ScrollTable>
-      <p>
-        <a
-          href={csvHref('coverage', year)}
-          className="font-semibold text-brand-700 underline"
-          download
-        >
-          {t('monitoring.downloadCsv')}
-        </a>
-      </p>
+      <CsvLink chart="coverage" year={year} />
     </section>
   )
 }

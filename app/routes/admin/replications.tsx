@@ -6,7 +6,7 @@ import { requireAdmin } from '~/auth/guards.server'
 import { useT } from '~/i18n/use-t'
 import { replicationsForOrganiser } from '~/replication/replications.server'
 import { buttonClass, inputClass, labelClass } from '~/ui/form'
-import { ReplicationCells } from '~/replication/parts'
+import { ReplicationCells, ReplicationHeaders } from '~/replication/parts'
 import { ScrollTable } from '~/ui/scroll-table'
 
 const filtersSchema = z.object({
@@ -112,18 +112,7 @@ export default function AdminReplications() {
                 <th scope="col" className="px-3 py-2">
                   {t('replication.field.commune')}
                 </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('replication.field.model')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('replication.field.status')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('replication.field.startDate')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('replication.field.lastUpdate')}
-                </th>
+                <ReplicationHeaders />
               </tr>
             </thead>
             <tbody>

@@ -7,7 +7,7 @@ import { useT } from '~/i18n/use-t'
 import { communeOf } from '~/replication/replications.server'
 import { isStale } from '~/replication/rules'
 import { buttonClass } from '~/ui/form'
-import { ReplicationCells } from '~/replication/parts'
+import { ReplicationCells, ReplicationHeaders } from '~/replication/parts'
 import { ScrollTable } from '~/ui/scroll-table'
 
 /** A commune officer's commune: the models it replicates, when each was last updated. */
@@ -46,18 +46,7 @@ export default function CommuneHome() {
           <ScrollTable labelledBy="commune-replications">
             <thead className="bg-stone-100">
               <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t('commune.source')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('commune.status')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('commune.startDate')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('replication.field.lastUpdate')}
-                </th>
+                <ReplicationHeaders />
               </tr>
             </thead>
             <tbody>
