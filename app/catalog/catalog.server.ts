@@ -13,6 +13,7 @@ import {
   publicReplicationsOfModel,
   publicSourcesOfModel,
   publishedModelBySlug,
+  replicationCountOf,
   reindexModels,
   type PhotoWithVariants,
 } from '#db/repos/catalog'
@@ -241,19 +242,25 @@ function toMediaItem(p: PhotoWithVariants) {
   }
 }
 
+/** Replications listed on a model page (the newest); the full list is in the open data. */
+export const REPLICATIONS_SHOWN = 200
+
 /** Everything the public page of a published model shows; null when unknown or unpublished. */
 export async function publicModelPage(slug: string, db: Executor = getDb()) {
   const model = await publishedModelBySlug(slug, db)
   if (!model) return null
-  const [communes, indicators, photos, awards, replications, sources, chain] = await Promise.all([
-    communesOfModel(model.id, db),
-    indicatorsOfModel(model.id, db),
-    photosOfModels([model.id], 24, db),
-    publicAwardsOfModel(model.id, db),
-    publicReplicationsOfModel(model.id, db),
-    publicSourcesOfModel(model.id, db),
-    ancestorsOf(model.unit_parent_id, db),
-  ])
+  const [communes, indicators, photos, awards, replications, count, derived, sources, chain] =
+    await Promise.all([
+      communesOfModel(model.id, db),
+      indicatorsOfModel(model.id, db),
+      photosOfModels([model.id], 24, db),
+      publicAwardsOfModel(model.id, db),
+      publicReplicationsOfModel(model.id, { limit: REPLICATIONS_SHOWN }, db),
+      replicationCountOf(model.id, db),
+      publicReplicationsOfModel(model.id, { limit: 100, derivedOnly: true }, db),
+      publicSourcesOfModel(model.id, db),
+      ancestorsOf(model.unit_parent_id, db),
+    ])
   const gallery = (photos.get(model.id) ?? []).map(toMediaItem)
   return {
     model: {
@@ -290,8 +297,9 @@ export async function publicModelPage(slug: string, db: Executor = getDb()) {
     photos: gallery,
     awards,
     replications,
+    replicationCount: count,
     derivedFrom: sources,
-    replicatedAs: replications.filter((r) => r.derived_slug),
+    replicatedAs: derived,
   }
 }
 

@@ -64,6 +64,8 @@ export const enCatalog: Record<keyof typeof viCatalog, string> = {
   'catalog.model.status': 'Status',
   'catalog.model.startDate': 'Started',
   'catalog.model.noReplications': 'No commune has registered a replication of this model yet.',
+  'catalog.model.moreReplications': 'Above are the {shown} most recent replicating communes.',
+  'catalog.model.allReplications': 'Full list (CSV)',
   'catalog.model.lineage': 'Origin and replication',
   'catalog.model.derivedFrom': 'This model replicates',
   'catalog.model.replicatedAs': 'Became a model in another commune',

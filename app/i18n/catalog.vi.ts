@@ -61,6 +61,8 @@ export const viCatalog = {
   'catalog.model.status': 'Tình trạng',
   'catalog.model.startDate': 'Bắt đầu',
   'catalog.model.noReplications': 'Chưa có xã nào đăng ký nhân rộng mô hình này.',
+  'catalog.model.moreReplications': 'Trên đây là {shown} xã nhân rộng gần đây nhất.',
+  'catalog.model.allReplications': 'Danh sách đầy đủ (CSV)',
   'catalog.model.lineage': 'Nguồn gốc và nhân rộng',
   'catalog.model.derivedFrom': 'Mô hình này nhân rộng từ',
   'catalog.model.replicatedAs': 'Đã trở thành mô hình ở xã khác',

@@ -552,9 +552,16 @@ export async function publicAwardsOfModel(modelId: number, db: Executor = getDb(
     .execute()
 }
 
-/** Where the model is replicated, with the status and, when published, the derived model. */
-export async function publicReplicationsOfModel(modelId: number, db: Executor = getDb()) {
-  return db
+/**
+ * Where the model is replicated, newest first, with the status and, when published, the
+ * derived model: at most `limit` rows, or only those registered as published models.
+ */
+export async function publicReplicationsOfModel(
+  modelId: number,
+  opts: { limit: number; derivedOnly?: boolean },
+  db: Executor = getDb(),
+) {
+  let q = db
     .selectFrom('replications as r')
     .innerJoin('org_units as commune', 'commune.id', 'r.commune_id')
     .leftJoin('org_units as district', 'district.id', 'commune.parent_id')
@@ -574,9 +581,18 @@ export async function publicReplicationsOfModel(modelId: number, db: Executor = 
       'derived.title as derived_title',
     ])
     .where('r.source_model_id', '=', modelId)
-    .orderBy('r.start_date', 'desc')
-    .orderBy('r.id', 'desc')
-    .execute()
+  if (opts.derivedOnly) q = q.where('derived.id', 'is not', null)
+  return q.orderBy('r.start_date', 'desc').orderBy('r.id', 'desc').limit(opts.limit).execute()
+}
+
+/** How many communes replicate the model. */
+export async function replicationCountOf(modelId: number, db: Executor = getDb()) {
+  const row = await db
+    .selectFrom('replications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('source_model_id', '=', modelId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
 }
 
 /** The published models this one was derived from (it is a registered replication of them). */

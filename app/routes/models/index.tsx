@@ -202,10 +202,8 @@ export default function Catalog() {
             {t('catalog.submit')}
           </button>
         </div>
-        <details open={hasFilters(params)} className="group">
-          <summary className="cursor-pointer py-1 font-semibold text-brand-800">
-            {t('catalog.filters')}
-          </summary>
+        <fieldset>
+          <legend className="py-1 font-semibold text-brand-800">{t('catalog.filters')}</legend>
           <div className="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
             {FILTERS.filter((f) => f.name !== 'commune' || options.commune.length).map((f) => (
               <FilterSelect
@@ -242,7 +240,7 @@ export default function Catalog() {
               {t('catalog.reset')}
             </Link>
           </div>
-        </details>
+        </fieldset>
       </Form>
 
       <p role="status" className="font-semibold">
@@ -310,19 +308,5 @@ export default function Catalog() {
         </a>
       </p>
     </div>
-  )
-}
-
-function hasFilters(p: CatalogParams) {
-  return !!(
-    p.field ||
-    p.kind ||
-    p.province ||
-    p.commune ||
-    p.unit_type ||
-    p.year ||
-    p.tier ||
-    p.ethnic ||
-    p.sort
   )
 }

@@ -159,7 +159,7 @@ export default function ModelPage() {
           </p>
         ) : null}
         <p className="font-semibold">
-          {t('catalog.replicatedInLong', { count: data.replications.length })}
+          {t('catalog.replicatedInLong', { count: data.replicationCount })}
         </p>
         <p className="hidden text-sm print:block">{data.url}</p>
       </header>
@@ -289,7 +289,7 @@ export default function ModelPage() {
 
       <TableSection
         id="model-replications"
-        title={t('catalog.replicatedInLong', { count: data.replications.length })}
+        title={t('catalog.replicatedInLong', { count: data.replicationCount })}
         columns={[
           { label: 'catalog.model.commune' },
           { label: 'catalog.model.status' },
@@ -310,6 +310,14 @@ export default function ModelPage() {
           </tr>
         ))}
       </TableSection>
+      {data.replicationCount > data.replications.length ? (
+        <p className="text-sm text-stone-600">
+          {t('catalog.model.moreReplications', { shown: data.replications.length })}{' '}
+          <a className="underline" href="/open-data/replications.csv">
+            {t('catalog.model.allReplications')}
+          </a>
+        </p>
+      ) : null}
 
       {data.derivedFrom.length || data.replicatedAs.length ? (
         <Section id="model-lineage" title="catalog.model.lineage">
