@@ -51,15 +51,33 @@ export type StatusForm = z.infer<typeof statusSchema>
 
 export const MAX_REPORT_INDICATORS = 20
 
+/**
+ * The report form starts with one blank indicator row; a report of a note only leaves
+ * it (or any blank rows at the end) untouched, and those are not indicators. Only
+ * trailing rows are dropped, so errors keep pointing at the rows they belong to.
+ */
+function dropTrailingEmptyRows(rows: unknown) {
+  if (!Array.isArray(rows)) return rows
+  const blank = (row: unknown) =>
+    row == null ||
+    (typeof row === 'object' && Object.values(row).every((v) => v == null || v === ''))
+  let end = rows.length
+  while (end > 0 && blank(rows[end - 1])) end--
+  return end ? rows.slice(0, end) : undefined
+}
+
 export const reportSchema = z
   .object({
     intent: z.literal('report'),
     reported_on: dateField,
     note: optionalText(3000),
-    indicators: z
-      .array(indicatorSchema.pick({ label: true, value: true, unit: true }))
-      .max(MAX_REPORT_INDICATORS, 'replication.error.tooManyIndicators')
-      .optional(),
+    indicators: z.preprocess(
+      dropTrailingEmptyRows,
+      z
+        .array(indicatorSchema.pick({ label: true, value: true, unit: true }))
+        .max(MAX_REPORT_INDICATORS, 'replication.error.tooManyIndicators')
+        .optional(),
+    ),
   })
   .superRefine((v, ctx) => {
     if (!v.note && !v.indicators?.length) {

@@ -428,6 +428,29 @@ describe('reports', () => {
     expect(errors(res.data).note).toEqual(['replication.error.emptyReport'])
     expect(await count('replication_reports')).toBe(before)
   })
+  it('takes a note-only report, ignoring the blank indicator row the form starts with', async () => {
+    setClock(new Date('2026-06-21T03:00:00.000Z'))
+    const res = await act(id, await as('officer'), {
+      intent: 'report',
+      reported_on: '2026-06-21',
+      note: 'Chỉ ghi chú',
+      'indicators[0].label': '',
+      'indicators[0].value': '',
+      'indicators[0].unit': '',
+    })
+    expect(res.status).toBe(302)
+    const latest = await getDb()
+      .selectFrom('replication_reports')
+      .leftJoin('indicators', 'indicators.replication_report_id', 'replication_reports.id')
+      .select(['replication_reports.note', 'indicators.id as indicator'])
+      .where('replication_reports.replication_id', '=', id)
+      .orderBy('replication_reports.id', 'desc')
+      .executeTakeFirstOrThrow()
+    expect(latest).toEqual({ note: 'Chỉ ghi chú', indicator: null })
+    // The side-by-side view keeps the latest report that has figures.
+    const page = await view(id, await as('officer'))
+    expect((page.data as { latestReportedOn: string }).latestReportedOn).toBe('2026-06-18')
+  })
 })
 
 describe('six months without an update', () => {
@@ -442,12 +465,12 @@ describe('six months without an update', () => {
   it('lists replications with no report (or registration) for six months, on the injected clock', async () => {
     const reported = await replicationOf(published)
     const silent = await replicationOf(publishedB)
-    // Registered 1 June 2026; the first one last reported 20 June 2026.
+    // Registered 1 June 2026; the first one last reported 21 June 2026.
     setClock(new Date('2026-11-30T03:00:00.000Z'))
     expect(await list('?stale=1')).toEqual([])
     setClock(new Date('2026-12-01T03:00:00.000Z'))
     expect((await list('?stale=1')).map((r) => r.id)).toEqual([silent])
-    setClock(new Date('2026-12-20T03:00:00.000Z'))
+    setClock(new Date('2026-12-21T03:00:00.000Z'))
     expect((await list('?stale=1')).map((r) => r.id).sort()).toEqual([reported, silent].sort())
     const all = await list()
     expect(all.every((r) => r.stale)).toBe(true)

@@ -23,7 +23,12 @@ import {
   unitsOfCommune,
   type Refusal,
 } from '~/replication/replications.server'
-import { registerModelSchema, reportSchema, statusSchema } from '~/replication/schema'
+import {
+  registerModelSchema,
+  reportSchema,
+  statusSchema,
+  type ReportForm,
+} from '~/replication/schema'
 import { FormMessage, buttonClass, labelClass } from '~/ui/form'
 import { ScrollTable } from '~/ui/scroll-table'
 
@@ -146,7 +151,8 @@ export default function ReplicationPage() {
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: statusSchema }),
   })
-  const [reportForm, reportFields] = useForm({
+  // Typed by the form's fields: the schema's blank-row cleanup hides the list's shape from inference.
+  const [reportForm, reportFields] = useForm<ReportForm>({
     id: 'replication-report',
     lastResult: last('report'),
     defaultValue: { intent: 'report', indicators: [{ label: '', value: '', unit: '' }] },
