@@ -7,18 +7,28 @@ const as = (...roles: ('admin' | 'unit' | 'judge' | 'commune')[]) => ({
 
 describe('navigation by role', () => {
   it('shows anonymous visitors only the public pages', () => {
-    expect(navigationFor(null).map((i) => i.to)).toEqual(['/', '/contests'])
+    expect(navigationFor(null).map((i) => i.to)).toEqual(['/', '/models', '/contests'])
   })
 
   it.each([
     [
       as('admin'),
-      ['/', '/contests', '/admin', '/admin/contests', '/admin/entries', '/admin/users', '/account'],
+      [
+        '/',
+        '/models',
+        '/contests',
+        '/admin',
+        '/admin/contests',
+        '/admin/entries',
+        '/admin/monitoring',
+        '/admin/users',
+        '/account',
+      ],
     ],
-    [as('unit'), ['/', '/contests', '/unit', '/account']],
-    [as('judge'), ['/', '/contests', '/judge', '/account']],
-    [as('commune'), ['/', '/contests', '/commune', '/account']],
-    [as('commune', 'judge'), ['/', '/contests', '/judge', '/commune', '/account']],
+    [as('unit'), ['/', '/models', '/contests', '/unit', '/account']],
+    [as('judge'), ['/', '/models', '/contests', '/judge', '/account']],
+    [as('commune'), ['/', '/models', '/contests', '/commune', '/account']],
+    [as('commune', 'judge'), ['/', '/models', '/contests', '/judge', '/commune', '/account']],
   ])('shows each role its own places', (user, paths) => {
     expect(navigationFor(user).map((i) => i.to)).toEqual(paths)
   })
