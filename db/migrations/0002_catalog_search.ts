@@ -69,6 +69,9 @@ export async function up(db: Kysely<unknown>) {
   await index(db, 'model_catalog_tags', ['tag', 'score', 'model_id'])
   await index(db, 'model_catalog_tags', ['model_id'])
 
+  // The model page lists the newest replications of a model without sorting all of them.
+  await index(db, 'replications', ['source_model_id', 'start_date', 'id'])
+
   await db.schema
     .createTable('catalog_facets')
     .addColumn('tag', 'text', (c) => c.primaryKey())
@@ -94,6 +97,7 @@ export async function up(db: Kysely<unknown>) {
 }
 
 export async function down(db: Kysely<unknown>) {
+  await db.schema.dropIndex('replications_source_model_id_start_date_id_idx').execute()
   for (const t of ['model_catalog_tags_ad', 'model_catalog_tags_ai', 'model_catalog_ad']) {
     await sql`DROP TRIGGER IF EXISTS ${sql.id(t)}`.execute(db)
   }

@@ -331,10 +331,11 @@ export async function catalogPageIds(q: CatalogQuery, db: Executor = getDb()) {
       WHERE model_search MATCH ${fullMatch(q.match, q.tags)}
       ORDER BY ${RANK}, rowid LIMIT ${q.limit} OFFSET ${q.offset}`
   } else if (q.match) {
-    // CROSS JOIN keeps the full-text match as the outer loop; the sort keys come by primary key.
-    query = sql<{ id: number }>`SELECT t.model_id AS id FROM model_search s
-      CROSS JOIN model_catalog t ON t.model_id = s.rowid
-      WHERE model_search MATCH ${fullMatch(q.match, q.tags)}
+    // Walk the sort index and keep the rows in the (materialised) set of full-text matches: no
+    // sort of every match. The unary + keeps SQLite from driving the query by the match set.
+    query = sql<{ id: number }>`SELECT t.model_id AS id FROM model_catalog_tags t
+      WHERE t.tag = 'all' AND +t.model_id IN
+        (SELECT rowid FROM model_search WHERE model_search MATCH ${fullMatch(q.match, q.tags)})
       ORDER BY ${SORT_COLUMN[sort as Exclude<CatalogSort, 'relevance'>]} LIMIT ${q.limit} OFFSET ${q.offset}`
   } else {
     // The rarest tag drives an index range scan in sort order; the others are checked by key.

@@ -187,7 +187,8 @@ const planned = await plans(
   widestSlug,
 )
 const scans = planned.filter((p) =>
-  p.plan.some((d) => /^SCAN \w+$/.test(d) || (/^SCAN /.test(d) && !/USING|VIRTUAL TABLE/.test(d))),
+  // A table scanned without an index; scanning a subquery's own result (a co-routine) is fine.
+  p.plan.some((d) => /^SCAN /.test(d) && !/USING|VIRTUAL TABLE|^SCAN \(subquery/.test(d)),
 )
 console.log('\nQuery plans (largest database):')
 for (const p of planned) console.log(`- ${p.sql}\n    ${p.plan.join('\n    ')}`)
