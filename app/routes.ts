@@ -31,6 +31,7 @@ export default [
   route('unit/models/:modelId/nominate', 'routes/unit/nominate.ts'),
   route('unit/entries/:entryId', 'routes/unit/entry.tsx'),
   route('unit/entries/:entryId/media', 'routes/unit/entry-media.ts'),
+  route('unit/entries/:entryId/certificate.pdf', 'routes/unit/certificate.ts'),
   route('judge', 'routes/judge/home.tsx'),
   route('judge/entries/:entryId', 'routes/judge/entry.tsx'),
   route('judge/entries/:entryId/conflict', 'routes/judge/conflict.ts'),

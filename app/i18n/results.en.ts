@@ -138,4 +138,6 @@ export const enResults: Record<keyof typeof viResults, string> = {
   'publicEntry.anonymous': "Scores are the judges' mean; judges are not named.",
   'publicEntry.criterionMean': 'Mean: {mean} / {max}',
   'publicEntry.judge': 'Judge {n} ({points} points):',
+  'unit.certificate': 'Download the certificate (PDF)',
+  'unit.publicResult': 'See the scores and comments',
 }

@@ -136,4 +136,6 @@ export const viResults = {
     'Điểm là trung bình của các giám khảo; tên giám khảo không được công bố.',
   'publicEntry.criterionMean': 'Điểm trung bình: {mean} / {max}',
   'publicEntry.judge': 'Giám khảo {n} ({points} điểm):',
+  'unit.certificate': 'Tải giấy chứng nhận (PDF)',
+  'unit.publicResult': 'Xem điểm và nhận xét',
 } as const

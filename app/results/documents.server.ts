@@ -182,3 +182,16 @@ export async function contestFile(
     }
   }
 }
+
+/** A built download as the HTTP response: never kept by shared caches (judges' names, scores). */
+export function fileResponse(out: { body: Buffer | string; type: string; disposition: string }) {
+  const body = typeof out.body === 'string' ? out.body : new Uint8Array(out.body)
+  return new Response(body, {
+    headers: {
+      'Content-Type': out.type,
+      'Content-Disposition': out.disposition,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
+}

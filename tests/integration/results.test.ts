@@ -5,6 +5,7 @@ import * as adminFiles from '~/routes/admin/contest-files'
 import * as adminResults from '~/routes/admin/contest-results'
 import * as publicEntry from '~/routes/contests/entry'
 import * as publicResults from '~/routes/contests/results'
+import * as unitCertificate from '~/routes/unit/certificate'
 import { searchCatalog } from '~/catalog/catalog.server'
 import { parseCatalogParams } from '~/catalog/params'
 import { call } from '../support/remix'
@@ -587,5 +588,30 @@ describe('results: public pages and downloads', () => {
     for (const t of ['Đường giao thông nông thôn', 'Tổ hòa giải ở thôn', 'Camera an ninh']) {
       expect(everything).toContain(t)
     }
+  })
+
+  it("lets the entry's unit download its own certificate, and no other unit", async () => {
+    const other = await cookieFor(
+      (await createUser([{ role: 'unit', orgUnitId: org.otherUnit }])).id,
+    )
+    const get = async (cookie: string) => {
+      try {
+        return (await unitCertificate.loader({
+          request: new Request(`http://localhost/unit/entries/${E.e3}/certificate.pdf`, {
+            headers: { Cookie: cookie },
+          }),
+          params: { entryId: String(E.e3) },
+          context: {},
+        })) as Response
+      } catch (thrown) {
+        return thrown as { init?: { status?: number } }
+      }
+    }
+    const own = await get(cookies.unit)
+    expect(own).toBeInstanceOf(Response)
+    const text = await pdfText(new Uint8Array(await (own as Response).arrayBuffer()))
+    expect(text).toContain('Tổ hòa giải ở thôn')
+    const refused = await get(other)
+    expect((refused as { init?: { status?: number } }).init?.status).toBe(403)
   })
 })

@@ -11,6 +11,7 @@ import * as adminContestProgress from '~/routes/admin/contest-progress'
 import * as adminEntry from '~/routes/admin/entry'
 import * as adminContestResults from '~/routes/admin/contest-results'
 import * as adminContestFiles from '~/routes/admin/contest-files'
+import * as unitCertificate from '~/routes/unit/certificate'
 import * as adminUserEdit from '~/routes/admin/user-edit'
 import * as adminUsers from '~/routes/admin/users'
 import * as communeHome from '~/routes/commune/home'
@@ -196,6 +197,13 @@ const PROTECTED: {
     params: { contestId: '1' },
     module: adminContestResults,
     roles: ['admin'],
+  },
+  {
+    file: 'routes/unit/certificate.ts',
+    path: '/unit/entries/1/certificate.pdf',
+    params: { entryId: '1' },
+    module: unitCertificate,
+    roles: ['unit'],
   },
   {
     file: 'routes/admin/contest-files.ts',

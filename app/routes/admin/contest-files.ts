@@ -3,7 +3,7 @@ import { data } from '@remix-run/node'
 import { notFound } from '~/entries/access.server'
 import { requireContestAdmin } from '~/judging/assignment.server'
 import { publicOrigin } from '~/public-url.server'
-import { contestFile, parseContestFile } from '~/results/documents.server'
+import { contestFile, fileResponse, parseContestFile } from '~/results/documents.server'
 import { resultsRefusal } from '~/results/results.server'
 
 /**
@@ -23,14 +23,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const out = await contestFile(contest, file, publicOrigin(request))
   if (!out) notFound()
-  const body = typeof out.body === 'string' ? out.body : new Uint8Array(out.body)
-  return new Response(body, {
-    headers: {
-      'Content-Type': out.type,
-      'Content-Disposition': out.disposition,
-      // Scores and names of judges: never stored by shared caches.
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  })
+  return fileResponse(out)
 }

@@ -77,6 +77,23 @@ export default function UnitHome() {
                 <p className="mt-1 text-sm">
                   {t('unit.state')}: <strong>{t(`entryState.${e.state}`)}</strong>
                 </p>
+                {e.state === 'published' ? (
+                  <p className="mt-1 flex flex-wrap gap-x-4 text-sm">
+                    <a
+                      href={`/unit/entries/${e.id}/certificate.pdf`}
+                      className="inline-block min-h-6 py-1 text-brand-700 underline"
+                      download
+                    >
+                      {t('unit.certificate')}
+                    </a>
+                    <Link
+                      to={`/contests/${e.contest_id}/entries/${e.id}`}
+                      className="inline-block min-h-6 py-1 text-brand-700 underline"
+                    >
+                      {t('unit.publicResult')}
+                    </Link>
+                  </p>
+                ) : null}
                 {e.state === 'returned' && e.return_reason ? (
                   <p className="mt-1 text-sm text-amber-900">
                     {t('unit.returnReason', { reason: e.return_reason })}
