@@ -486,6 +486,61 @@ describe('model page', () => {
     expect(og['og:description']).toContain('Thắp sáng')
   })
 
+  it("shows the latest published entry's photos when the model has none of its own", async () => {
+    const entry = await getDb()
+      .selectFrom('entries')
+      .select('id')
+      .where('model_id', '=', ids.kheo!)
+      .executeTakeFirstOrThrow()
+    const media = await getDb()
+      .insertInto('media')
+      .values({
+        kind: 'photo',
+        storage_key: 'media/catalog-entry-photo.jpg',
+        entry_id: entry.id,
+        position: 1,
+        caption: 'Người dân góp công làm đường',
+        is_cover: 1,
+        mime_type: 'image/jpeg',
+        byte_size: 1000,
+        width: 1600,
+        height: 1200,
+        sha256: 'x'.repeat(64),
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    for (const width of [320, 640, 1280]) {
+      await getDb()
+        .insertInto('media_variants')
+        .values({
+          media_id: media.id,
+          width,
+          height: (width * 3) / 4,
+          storage_key: `media/catalog-entry-photo-${width}.webp`,
+          mime_type: 'image/webp',
+          byte_size: 100,
+        })
+        .execute()
+    }
+    const slug = (
+      await getDb()
+        .selectFrom('models')
+        .select('slug')
+        .where('id', '=', ids.kheo!)
+        .executeTakeFirstOrThrow()
+    ).slug
+    const res = await call(modelRoute.loader, { path: `/models/${slug}`, params: { slug } })
+    const data = res.data as Awaited<ReturnType<typeof modelRoute.loader>>
+    expect(data.photos.map((p) => p.caption)).toEqual(['Người dân góp công làm đường'])
+    expect(data.photos[0]!.variants.map((v) => v.width)).toEqual([320, 640, 1280])
+    expect(data.ogImage).toBe('http://localhost/media/media/catalog-entry-photo-1280.webp')
+    const list = await catalog('q=dan+van+kheo')
+    expect(list.results[0]!.cover?.srcSet).toBe(
+      '/media/media/catalog-entry-photo-320.webp 320w, /media/media/catalog-entry-photo-640.webp 640w',
+    )
+  })
+
   it('answers 404 for an unpublished or unknown model', async () => {
     const slug = (
       await getDb()
