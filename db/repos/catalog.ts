@@ -582,7 +582,9 @@ export async function publicReplicationsOfModel(
       'derived.title as derived_title',
     ])
     .where('r.source_model_id', '=', modelId)
-  if (opts.derivedOnly) q = q.where('derived.id', 'is not', null)
+  if (opts.derivedOnly) {
+    q = q.where('r.derived_model_id', 'is not', null).where('derived.id', 'is not', null)
+  }
   return q.orderBy('r.start_date', 'desc').orderBy('r.id', 'desc').limit(opts.limit).execute()
 }
 
