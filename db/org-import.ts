@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import type { Executor, Tx } from './index'
+import { rebuildCatalog } from './repos/catalog'
 
 /**
  * Imports Vietnam's administrative units (province → district → commune) into org_units.
@@ -175,7 +176,12 @@ export async function importAdminUnits(
   }
   const levels = collectLevels(rows)
   const now = (opts.now ?? new Date()).toISOString()
-  const run = (tx: Tx) => upsertLevels(tx, levels, now)
+  const run = async (tx: Tx) => {
+    const result = await upsertLevels(tx, levels, now)
+    // Renamed places: the public catalog searches and shows place names, so rebuild it in step.
+    if (result.updated > 0) await rebuildCatalog(tx)
+    return result
+  }
   return db.isTransaction ? run(db as Tx) : db.transaction().execute(run)
 }
 

@@ -70,4 +70,5 @@ export const enCatalog: Record<keyof typeof viCatalog, string> = {
   'catalog.model.derivedFrom': 'This model replicates',
   'catalog.model.replicatedAs': 'Became a model in another commune',
   'catalog.model.published': 'Published on {date}.',
+  'catalog.model.replicateThis': 'Is your commune replicating this model? Register the replication',
 } as const

@@ -67,4 +67,5 @@ export const viCatalog = {
   'catalog.model.derivedFrom': 'Mô hình này nhân rộng từ',
   'catalog.model.replicatedAs': 'Đã trở thành mô hình ở xã khác',
   'catalog.model.published': 'Công bố ngày {date}.',
+  'catalog.model.replicateThis': 'Xã của bạn nhân rộng mô hình này? Đăng ký nhân rộng',
 } as const

@@ -1,3 +1,5 @@
+import { reindexModel, searchCatalog } from '~/catalog/catalog.server'
+import { parseCatalogParams } from '~/catalog/params'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -193,8 +195,57 @@ describe('importAdminUnits', () => {
       .where('kind', '=', 'commune')
       .where('code', '=', '00850')
       .executeTakeFirstOrThrow()
+    // A published model in Mậu Duệ, in the public catalog under the old name.
+    const mauDueId = (
+      await db
+        .selectFrom('org_units')
+        .select('id')
+        .where('kind', '=', 'commune')
+        .where('code', '=', '00847')
+        .executeTakeFirstOrThrow()
+    ).id
+    const stamp = '2030-01-01T00:00:00.000Z'
+    const unit = await db
+      .insertInto('org_units')
+      .values({
+        kind: 'unit',
+        name: 'Chi bộ thôn Khâu Rịa',
+        parent_id: mauDueId,
+        unit_type: 'party_cell',
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const model = await db
+      .insertInto('models')
+      .values({
+        slug: 'mo-hinh-mau-due',
+        unit_id: unit.id,
+        title: 'Nuôi ong lấy mật',
+        kind: 'model',
+        field: 'economy',
+        published_at: stamp,
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await db
+      .insertInto('model_communes')
+      .values({ model_id: model.id, commune_id: mauDueId })
+      .execute()
+    await reindexModel(model.id, db)
+    const search = async (q: string) =>
+      (await searchCatalog(parseCatalogParams(new URLSearchParams({ q })))).results.map(
+        (m) => m.slug,
+      )
+    expect(await search('mau due moi')).toEqual([])
+
     const now = new Date('2031-05-05T05:05:05.000Z')
     const r = await importAdminUnits(db, { csvPath: tempCsv(modified), now })
+    // The catalog follows the rename in the same transaction.
+    expect(await search('mau due moi')).toEqual(['mo-hinh-mau-due'])
     expect(r).toMatchObject({ inserted: 0, updated: 2, unchanged: 63 + 691 + 10047 - 2 })
 
     const mauDue = await db

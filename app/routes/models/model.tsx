@@ -319,6 +319,15 @@ export default function ModelPage() {
         </p>
       ) : null}
 
+      <p className="print:hidden">
+        <Link
+          to={`/commune/replications/new?model=${encodeURIComponent(m.slug)}`}
+          className="font-semibold text-brand-700 underline"
+        >
+          {t('catalog.model.replicateThis')}
+        </Link>
+      </p>
+
       {data.derivedFrom.length || data.replicatedAs.length ? (
         <Section id="model-lineage" title="catalog.model.lineage">
           {data.derivedFrom.length ? (
