@@ -7,6 +7,7 @@ const ROLE_LINKS = {
     { name: 'Quản trị', href: '/admin' },
     { name: 'Đợt bình xét', href: '/admin/contests' },
     { name: 'Hồ sơ', href: '/admin/entries' },
+    { name: 'Theo dõi', href: '/admin/monitoring' },
     { name: 'Người dùng', href: '/admin/users' },
   ],
   unit: [{ name: 'Mô hình của đơn vị', href: '/unit' }],
@@ -14,7 +15,12 @@ const ROLE_LINKS = {
   commune: [{ name: 'Nhân rộng tại xã', href: '/commune' }],
 } as const
 
-const HOME_LINK = { name: 'Trang chủ', href: '/' }
+/** Everyone's links: home, the catalog of models and the published results. */
+const PUBLIC_LINKS = [
+  { name: 'Trang chủ', href: '/' },
+  { name: 'Mô hình', href: '/models' },
+  { name: 'Kết quả bình xét', href: '/contests' },
+]
 const ACCOUNT_LINK = { name: 'Tài khoản', href: '/account' }
 
 const DEMO_USERS = [
@@ -44,7 +50,7 @@ test.describe('signing in as each demo user', () => {
       await expect(page).toHaveURL(user.home)
 
       const links = mainNav(page).getByRole('link')
-      const expected = [HOME_LINK, ...ROLE_LINKS[user.role], ACCOUNT_LINK]
+      const expected = [...PUBLIC_LINKS, ...ROLE_LINKS[user.role], ACCOUNT_LINK]
       await expect(links).toHaveText(expected.map((l) => l.name))
       for (const [i, link] of expected.entries()) {
         await expect(links.nth(i)).toHaveAttribute('href', link.href)
@@ -59,7 +65,7 @@ test.describe('signing in as each demo user', () => {
       await expect(page).toHaveURL('/')
       await expect(page.getByRole('link', { name: 'Đăng nhập', exact: true })).toBeVisible()
       await expect(page.getByTestId('signed-in-as')).toHaveCount(0)
-      await expect(mainNav(page).getByRole('link')).toHaveText([HOME_LINK.name])
+      await expect(mainNav(page).getByRole('link')).toHaveText(PUBLIC_LINKS.map((l) => l.name))
     })
   }
 })
@@ -121,14 +127,14 @@ test('the interface switches to English and back', async ({ page, axe }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await expect(page).toHaveURL('/')
   const nav = page.getByRole('navigation', { name: 'Main navigation' })
-  await expect(nav.getByRole('link')).toHaveText(['Home'])
+  await expect(nav.getByRole('link')).toHaveText(['Home', 'Models', 'Contest results'])
   await expect(page.getByRole('link', { name: 'Sign in', exact: true })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Contests under way' })).toBeVisible()
   await axe()
 
   await page.getByRole('button', { name: 'Tiếng Việt' }).click()
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi')
-  await expect(mainNav(page).getByRole('link')).toHaveText(['Trang chủ'])
+  await expect(mainNav(page).getByRole('link')).toHaveText(PUBLIC_LINKS.map((l) => l.name))
 })
 
 test('the public home page shows the current contest and the latest models', async ({
