@@ -79,8 +79,9 @@ export const enResults: Record<keyof typeof viResults, string> = {
   'results.decision.number': 'Decision number',
   'results.decision.date': 'Decision date',
   'results.decision.signer': "Signer's title",
+  'results.decision.numberHint': 'For example: 125-QĐ/BDVHU',
   'results.decision.signerPlaceholder':
-    'Head of the Commission for Propaganda, Education and Mass Mobilisation',
+    'For example: Head of the Commission for Propaganda, Education and Mass Mobilisation',
   'results.decision.submit': 'Save the decision',
   'results.decisionText': 'Decision No. {number} of {date}; signed by the {signer}.',
   'results.finalise': 'Finalise the results',

@@ -1,10 +1,4 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-} from '@conform-to/react'
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { SubmissionResult } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
@@ -29,8 +23,10 @@ import {
   publishSchema,
   RESULTS_INTENTS,
 } from '~/results/schema'
+import { TextArea, TextField } from '~/entries/content-fields'
 import { FieldErrors, FormMessage, buttonClass, inputClass, labelClass } from '~/ui/form'
 import { ScrollTable } from '~/ui/scroll-table'
+import { CriterionCells, CriterionHeaders, CriterionLegend } from '~/results/ranking-parts'
 
 /** /admin/contests/:contestId/results — computed results, overrides, decision, finalise, publish, downloads. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -202,14 +198,7 @@ export default function ContestResults() {
               <th scope="col" className="px-3 py-2 text-right">
                 {t('results.col.normalised')}
               </th>
-              {d.criteria.map((cr, i) => (
-                <th key={cr.id} scope="col" className="px-3 py-2 text-right" title={cr.title}>
-                  {t('results.col.criterion', {
-                    n: i + 1,
-                    max: formatNumber(locale, cr.maxPoints),
-                  })}
-                </th>
-              ))}
+              <CriterionHeaders criteria={d.criteria} />
               <th scope="col" className="px-3 py-2 text-right">
                 {t('results.col.count')}
               </th>
@@ -241,11 +230,7 @@ export default function ContestResults() {
                 </th>
                 <td className="px-3 py-2 text-right tabular-nums">{score(locale, r.raw)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{score(locale, r.normalised)}</td>
-                {r.criterionMeans.map((m, i) => (
-                  <td key={d.criteria[i]!.id} className="px-3 py-2 text-right tabular-nums">
-                    {score(locale, m)}
-                  </td>
-                ))}
+                <CriterionCells criteria={d.criteria} means={r.criterionMeans} />
                 <td className="px-3 py-2 text-right tabular-nums">{r.scoreCount}</td>
                 <td className="px-3 py-2">{r.computedTier ?? t('results.noTier')}</td>
                 <td className="px-3 py-2">
@@ -264,17 +249,7 @@ export default function ContestResults() {
             ))}
           </tbody>
         </ScrollTable>
-        <ul className="mt-2 text-sm text-stone-700">
-          {d.criteria.map((cr, i) => (
-            <li key={cr.id}>
-              {t('results.criterionLegend', {
-                n: i + 1,
-                title: cr.title,
-                max: formatNumber(locale, cr.maxPoints),
-              })}
-            </li>
-          ))}
-        </ul>
+        <CriterionLegend criteria={d.criteria} />
         <ul className="mt-2 text-sm">
           {d.tiers.map((tier) => (
             <li key={tier.id}>
@@ -498,13 +473,7 @@ function OverrideForm({
           </select>
           <FieldErrors id={fields.tierId.errorId} errors={fields.tierId.errors} />
         </div>
-        <div>
-          <label htmlFor={fields.reason.id} className={labelClass}>
-            {t('results.override.reason')}
-          </label>
-          <textarea {...getTextareaProps(fields.reason)} rows={3} className={inputClass} />
-          <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
-        </div>
+        <TextArea field={fields.reason} label="results.override.reason" rows={3} />
         <button type="submit" className={buttonClass}>
           {t('results.override.submit')}
         </button>
@@ -541,35 +510,17 @@ function DecisionForm({
       <p className="text-sm text-stone-700">{t('results.decisionHelp')}</p>
       <Form method="post" {...getFormProps(form)} className="max-w-xl space-y-3">
         <input type="hidden" name="intent" value="decision" />
-        <div>
-          <label htmlFor={fields.decisionNumber.id} className={labelClass}>
-            {t('results.decision.number')}
-          </label>
-          <input
-            {...getInputProps(fields.decisionNumber, { type: 'text' })}
-            className={inputClass}
-            placeholder="125-QĐ/BDVHU"
-          />
-          <FieldErrors id={fields.decisionNumber.errorId} errors={fields.decisionNumber.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.decisionDate.id} className={labelClass}>
-            {t('results.decision.date')}
-          </label>
-          <input {...getInputProps(fields.decisionDate, { type: 'date' })} className={inputClass} />
-          <FieldErrors id={fields.decisionDate.errorId} errors={fields.decisionDate.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.signerTitle.id} className={labelClass}>
-            {t('results.decision.signer')}
-          </label>
-          <input
-            {...getInputProps(fields.signerTitle, { type: 'text' })}
-            className={inputClass}
-            placeholder={t('results.decision.signerPlaceholder')}
-          />
-          <FieldErrors id={fields.signerTitle.errorId} errors={fields.signerTitle.errors} />
-        </div>
+        <TextField
+          field={fields.decisionNumber}
+          label="results.decision.number"
+          hint="results.decision.numberHint"
+        />
+        <TextField field={fields.decisionDate} label="results.decision.date" type="date" />
+        <TextField
+          field={fields.signerTitle}
+          label="results.decision.signer"
+          hint="results.decision.signerPlaceholder"
+        />
         <button type="submit" className={buttonClass}>
           {t('results.decision.submit')}
         </button>

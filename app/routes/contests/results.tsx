@@ -5,6 +5,7 @@ import { formatDate, formatNumber, translator } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
 import { publicResults } from '~/results/public.server'
 import { ScrollTable } from '~/ui/scroll-table'
+import { CriterionCells, CriterionHeaders, CriterionLegend } from '~/results/ranking-parts'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = translator((matches[0]?.data as { locale?: 'vi' | 'en' } | undefined)?.locale ?? 'vi')
@@ -71,14 +72,7 @@ export default function PublicResults() {
               <th scope="col" className="px-3 py-2 text-right">
                 {t('publicResults.col.score')}
               </th>
-              {d.criteria.map((cr, i) => (
-                <th key={cr.id} scope="col" className="px-3 py-2 text-right" title={cr.title}>
-                  {t('results.col.criterion', {
-                    n: i + 1,
-                    max: formatNumber(locale, cr.maxPoints),
-                  })}
-                </th>
-              ))}
+              <CriterionHeaders criteria={d.criteria} />
               <th scope="col" className="px-3 py-2">
                 {t('results.col.tier')}
               </th>
@@ -102,27 +96,13 @@ export default function PublicResults() {
                   <div className="text-stone-700">{[r.unitName, ...r.communes].join(' · ')}</div>
                 </th>
                 <td className="px-3 py-2 text-right font-semibold tabular-nums">{num(r.score)}</td>
-                {r.criterionMeans.map((m, i) => (
-                  <td key={d.criteria[i]!.id} className="px-3 py-2 text-right tabular-nums">
-                    {num(m)}
-                  </td>
-                ))}
+                <CriterionCells criteria={d.criteria} means={r.criterionMeans} />
                 <td className="px-3 py-2">{r.tier ?? t('results.noTier')}</td>
               </tr>
             ))}
           </tbody>
         </ScrollTable>
-        <ul className="mt-2 text-sm text-stone-700">
-          {d.criteria.map((cr, i) => (
-            <li key={cr.id}>
-              {t('results.criterionLegend', {
-                n: i + 1,
-                title: cr.title,
-                max: formatNumber(locale, cr.maxPoints),
-              })}
-            </li>
-          ))}
-        </ul>
+        <CriterionLegend criteria={d.criteria} />
       </section>
     </div>
   )
