@@ -82,7 +82,7 @@ export const THEMES = {
     objectives: () =>
       `Hoàn thành tuyến đường bê tông rộng 3 m vào trung tâm thôn; 100% hộ dân trên tuyến đồng thuận hiến đất, không đòi bồi thường; tạo điều kiện giao thương, phát triển sản xuất, góp phần xây dựng nông thôn mới.`,
     method: () =>
-      `Chi bộ ra nghị quyết chuyên đề, phân công mỗi đảng viên phụ trách vận động các hộ có đất trên tuyến. Thôn họp để người dân tự bàn phương án, tự bình xét mức đóng góp ngày công; trưởng dòng họ, người có uy tín gặp riêng từng hộ còn băn khoăn. Gia đình cán bộ, đảng viên hiến đất trước; danh sách hộ hiến đất và các khoản đóng góp được công khai tại nhà văn hóa thôn. Ban giám sát đầu tư cộng đồng theo dõi chất lượng công trình.`,
+      `Chi bộ ra nghị quyết chuyên đề, làm theo cách “Dân vận khéo”: phân công mỗi đảng viên phụ trách vận động các hộ có đất trên tuyến. Thôn họp để người dân tự bàn phương án, tự bình xét mức đóng góp ngày công; trưởng dòng họ, người có uy tín gặp riêng từng hộ còn băn khoăn. Gia đình cán bộ, đảng viên hiến đất trước; danh sách hộ hiến đất và các khoản đóng góp được công khai tại nhà văn hóa thôn. Ban giám sát đầu tư cộng đồng theo dõi chất lượng công trình.`,
     forces: (p) =>
       `Chi bộ, trưởng thôn lãnh đạo và tổ chức; Mặt trận và các đoàn thể tuyên truyền, vận động; Đoàn Thanh niên làm nòng cốt ra quân thi công; Ban giám sát đầu tư cộng đồng giám sát chất lượng; UBND ${p.xa} hỗ trợ xi măng và kỹ thuật.`,
     residentContributions:
