@@ -35,6 +35,8 @@ import {
   XA_USERNAME,
   type UnitKey,
 } from './people'
+import { computeResults } from '../../app/results/scoring'
+import type { ScoreInput } from '../../app/results/types'
 import { Rng } from './random'
 import { COMMENTS, CRITERION_TEXT, TIER_NAMES } from './rubric'
 import { decimalText, phoneText, slugify } from './text'
@@ -1016,55 +1018,61 @@ class DemoSeeder {
     const assigned = this.assign(entries, judges)
     await this.insertAssignments(panelId, assigned, vnInstant(contest.judgingOpens, 8, 0))
 
-    const totals = new Map<number, { sum: number; perCriterion: number[]; count: number }>()
+    const scores: ScoreInput[] = []
     for (const e of entries) {
-      const t = { sum: 0, perCriterion: contest.criteria.map(() => 0), count: 0 }
       for (const j of assigned.get(e.id)!) {
-        const scores = this.points(contest, e.quality, j)
+        const points = this.points(contest, e.quality, j)
         const at = vnInstant(
           addDays(contest.judgingOpens, this.rng.int(2, 20)),
           this.rng.int(8, 21),
           this.rng.int(0, 59),
         )
-        await this.insertSheet(e.id, j, scores, {
+        await this.insertSheet(e.id, j, points, {
           submittedAt: at,
           lockedAt: contest.finalisedAt,
           updatedAt: at,
         })
-        t.sum += scores.reduce((a, s) => a + s.points, 0)
-        scores.forEach((s, i) => (t.perCriterion[i]! += s.points))
-        t.count++
+        for (const s of points) {
+          scores.push({
+            entryId: e.id,
+            judgeId: this.userIds.get(j)!,
+            criterionId: s.criterion.id,
+            points: s.points,
+            panelId,
+          })
+        }
       }
-      totals.set(e.id, t)
     }
 
-    // Results: mean of the judges' totals; ties broken on the heaviest criteria, then submission.
-    const order = contest.criteria
-      .map((c, i) => ({ i, max: c.max }))
-      .sort((a, b) => b.max - a.max || a.i - b.i)
-    const ranked = [...entries].sort((a, b) => {
-      const ta = totals.get(a.id)!
-      const tb = totals.get(b.id)!
-      if (ta.sum / ta.count !== tb.sum / tb.count) return tb.sum / tb.count - ta.sum / ta.count
-      for (const { i } of order) {
-        const d = tb.perCriterion[i]! / tb.count - ta.perCriterion[i]! / ta.count
-        if (d !== 0) return d
-      }
-      return (a.firstSubmittedAt ?? '').localeCompare(b.firstSubmittedAt ?? '')
+    // Results exactly as the organiser's results page computes them (app/results/scoring.ts).
+    const computed = computeResults({
+      criteria: contest.criteria.map((c, i) => ({ id: c.id, position: i + 1, maxPoints: c.max })),
+      tiers: contest.tiers.map((t, i) => ({
+        id: t.id,
+        position: i + 1,
+        minScore: t.min,
+        quota: null,
+      })),
+      entries: entries.map((e) => ({ id: e.id, firstSubmittedAt: e.firstSubmittedAt })),
+      scores,
+      aggregation: 'mean',
+      normalise: false,
+      expectedScores: JUDGE_K,
     })
-    for (const [i, e] of ranked.entries()) {
-      const t = totals.get(e.id)!
-      const raw = Math.round((t.sum / t.count) * 100) / 100
-      const tier = contest.tiers.find((x) => raw >= x.min) ?? null
+    for (const r of computed.entries) {
+      const e = entries.find((x) => x.id === r.entryId)!
+      const raw = r.raw === null ? null : Math.round(r.raw * 100) / 100
+      const normalised = r.normalised === null ? null : Math.round(r.normalised * 100) / 100
+      const tier = r.tierId === null ? null : { id: r.tierId }
       await this.tx
         .insertInto('results')
         .values({
           contest_id: contest.id,
           entry_id: e.id,
           raw_score: raw,
-          normalised_score: null,
-          score_count: t.count,
-          rank: i + 1,
+          normalised_score: normalised,
+          score_count: r.scoreCount,
+          rank: r.rank,
           computed_tier_id: tier?.id ?? null,
           tier_id: tier?.id ?? null,
           override_reason: null,
@@ -1073,6 +1081,14 @@ class DemoSeeder {
           computed_at: contest.finalisedAt!,
         })
         .execute()
+      if (!tier) {
+        // Judged but not awarded: stays out of the public pages (only awarded entries are published).
+        await this.tx
+          .updateTable('entries')
+          .set({ state: 'not_awarded' })
+          .where('id', '=', e.id)
+          .execute()
+      }
       if (tier) {
         await this.tx
           .insertInto('awards')
@@ -1082,7 +1098,7 @@ class DemoSeeder {
             contest_id: contest.id,
             tier_id: tier.id,
             score: raw,
-            rank: i + 1,
+            rank: r.rank,
             decision_number: DECISIONS[year]!,
             decision_date: `${year}-12-12`,
             certificate_key: null,

@@ -333,7 +333,8 @@ describe('seedDemo', () => {
       expect(entries.length).toBeLessThanOrEqual(10)
       expect(entries.map((e) => e.rank)).toEqual(entries.map((_, i) => i + 1))
       for (const [i, e] of entries.entries()) {
-        expect(e.state).toBe('published')
+        // Awarded entries are published; the one judged below every tier is not awarded.
+        expect(e.state).toBe(e.award_tier === null ? 'not_awarded' : 'published')
         expect(e.tier_id).toBe(e.computed_tier_id)
         expect(e.award_tier).toBe(e.tier_id)
         if (e.min_score !== null) expect(e.raw_score!).toBeGreaterThanOrEqual(e.min_score)
