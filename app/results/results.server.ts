@@ -1,4 +1,4 @@
-import { getDb, type Executor } from '#db/index'
+import { getDb, type Executor, type Tx } from '#db/index'
 import { recordAudit } from '#db/repos/audit'
 import { notify, usersWithRole } from '#db/repos/notifications'
 import {
@@ -116,6 +116,26 @@ async function freshContest(contestId: number, db: Executor) {
 }
 
 /**
+ * Runs a results action in one transaction on the contest as it is now (re-read inside the
+ * transaction, so a concurrent finalise or publish is seen), refused out of phase.
+ */
+function inPhase<T>(
+  contest: ContestRow,
+  action: ContestAction,
+  fn: (tx: Tx, c: ContestRow, at: Date) => Promise<T>,
+) {
+  const at = now()
+  return getDb()
+    .transaction()
+    .execute(async (tx) => {
+      const c = await freshContest(contest.id, tx)
+      const refusal = resultsRefusal(c, action, at)
+      if (refusal) return refuse(refusal)
+      return fn(tx, c, at)
+    })
+}
+
+/**
  * The organiser sets an entry's tier by hand (or no tier), with a written reason.
  * Only after judging closes and before finalising; never beyond a tier's quota.
  */
@@ -125,50 +145,44 @@ export async function overrideTier(
   v: { entryId: number; tierId: number | null; reason: string },
   ip: string | null,
 ) {
-  const at = now()
-  return getDb()
-    .transaction()
-    .execute(async (tx) => {
-      const c = await freshContest(contest.id, tx)
-      const refusal = resultsRefusal(c, 'contest.overrideTier', at)
-      if (refusal) return refuse(refusal)
-      const r = await storeComputed(c, tx, at)
-      const computed = r.output.entries.find((e) => e.entryId === v.entryId)
-      if (!computed) return refuse('results.error.entryNotRanked', 404, 'entryId')
-      if (v.tierId !== null) {
-        const tier = r.tiers.find((t) => t.id === v.tierId)
-        if (!tier) return refuse('results.error.tierUnknown', 400, 'tierId')
-        if (tier.quota !== null) {
-          const holders = (await storedResults(c.id, tx)).filter(
-            (s) => s.tier_id === tier.id && s.entry_id !== v.entryId,
-          ).length
-          if (holders >= tier.quota) return refuse('results.error.quotaFull', 409, 'tierId')
-        }
+  return inPhase(contest, 'contest.overrideTier', async (tx, c, at) => {
+    const r = await storeComputed(c, tx, at)
+    const computed = r.output.entries.find((e) => e.entryId === v.entryId)
+    if (!computed) return refuse('results.error.entryNotRanked', 404, 'entryId')
+    if (v.tierId !== null) {
+      const tier = r.tiers.find((t) => t.id === v.tierId)
+      if (!tier) return refuse('results.error.tierUnknown', 400, 'tierId')
+      if (tier.quota !== null) {
+        const holders = (await storedResults(c.id, tx)).filter(
+          (s) => s.tier_id === tier.id && s.entry_id !== v.entryId,
+        ).length
+        if (holders >= tier.quota) return refuse('results.error.quotaFull', 409, 'tierId')
       }
-      const before = r.stored.get(v.entryId)
-      await setOverride(
-        v.entryId,
-        { tierId: v.tierId, reason: v.reason, by: admin.id, at: at.toISOString() },
-        tx,
-      )
-      await recordAudit(
-        {
-          actorId: admin.id,
-          action: 'results.override',
-          subjectType: 'entry',
-          subjectId: v.entryId,
-          before: {
-            tier_id: before?.tier_id ?? computed.tierId,
-            computed_tier_id: computed.tierId,
-          },
-          after: { tier_id: v.tierId },
-          reason: v.reason,
-          ip,
+    }
+    const before = r.stored.get(v.entryId)
+    await setOverride(
+      v.entryId,
+      { tierId: v.tierId, reason: v.reason, by: admin.id, at: at.toISOString() },
+      tx,
+    )
+    await recordAudit(
+      {
+        actorId: admin.id,
+        action: 'results.override',
+        subjectType: 'entry',
+        subjectId: v.entryId,
+        before: {
+          tier_id: before?.tier_id ?? computed.tierId,
+          computed_tier_id: computed.tierId,
         },
-        tx,
-      )
-      return { ok: true as const }
-    })
+        after: { tier_id: v.tierId },
+        reason: v.reason,
+        ip,
+      },
+      tx,
+    )
+    return { ok: true as const }
+  })
 }
 
 /**
@@ -177,61 +191,55 @@ export async function overrideTier(
  * and when. One transaction; refused out of phase or when already finalised.
  */
 export async function finaliseResults(admin: SessionUser, contest: ContestRow, ip: string | null) {
-  const at = now()
-  return getDb()
-    .transaction()
-    .execute(async (tx) => {
-      const c = await freshContest(contest.id, tx)
-      const refusal = resultsRefusal(c, 'contest.finalise', at)
-      if (refusal) return refuse(refusal)
-      const r = await storeComputed(c, tx, at)
-      const final = await storedResults(c.id, tx)
-      const tierOf = new Map(final.map((s) => [s.entry_id, s.tier_id]))
-      for (const e of r.entries.values()) {
-        const scored = e.state === 'accepted' ? transition(e.state, 'score') : e.state
-        const next =
-          scored === 'scored'
-            ? transition(scored, tierOf.get(e.id) != null ? 'award' : 'notAward')
-            : null
-        if (next) {
-          await tx
-            .updateTable('entries')
-            .set({ state: next, updated_at: at.toISOString() })
-            .where('id', '=', e.id)
-            .execute()
-        }
+  return inPhase(contest, 'contest.finalise', async (tx, c, at) => {
+    const r = await storeComputed(c, tx, at)
+    const final = await storedResults(c.id, tx)
+    const tierOf = new Map(final.map((s) => [s.entry_id, s.tier_id]))
+    for (const e of r.entries.values()) {
+      const scored = e.state === 'accepted' ? transition(e.state, 'score') : e.state
+      const next =
+        scored === 'scored'
+          ? transition(scored, tierOf.get(e.id) != null ? 'award' : 'notAward')
+          : null
+      if (next) {
+        await tx
+          .updateTable('entries')
+          .set({ state: next, updated_at: at.toISOString() })
+          .where('id', '=', e.id)
+          .execute()
       }
-      await lockSheets(c.id, at.toISOString(), tx)
-      const updated = await tx
-        .updateTable('contests')
-        .set({
+    }
+    await lockSheets(c.id, at.toISOString(), tx)
+    const updated = await tx
+      .updateTable('contests')
+      .set({
+        status: 'finalised',
+        finalised_at: at.toISOString(),
+        finalised_by: admin.id,
+        updated_at: at.toISOString(),
+      })
+      .where('id', '=', c.id)
+      .where('status', '=', 'open')
+      .executeTakeFirst()
+    if (Number(updated.numUpdatedRows) !== 1) return refuse('contest.error.finaliseOutOfPhase')
+    await recordAudit(
+      {
+        actorId: admin.id,
+        action: 'contest.finalise',
+        subjectType: 'contest',
+        subjectId: c.id,
+        before: { status: c.status },
+        after: {
           status: 'finalised',
-          finalised_at: at.toISOString(),
-          finalised_by: admin.id,
-          updated_at: at.toISOString(),
-        })
-        .where('id', '=', c.id)
-        .where('status', '=', 'open')
-        .executeTakeFirst()
-      if (Number(updated.numUpdatedRows) !== 1) return refuse('contest.error.finaliseOutOfPhase')
-      await recordAudit(
-        {
-          actorId: admin.id,
-          action: 'contest.finalise',
-          subjectType: 'contest',
-          subjectId: c.id,
-          before: { status: c.status },
-          after: {
-            status: 'finalised',
-            ranked: r.output.entries.filter((e) => e.rank !== null).length,
-            awarded: final.filter((s) => s.tier_id !== null).length,
-          },
-          ip,
+          ranked: r.output.entries.filter((e) => e.rank !== null).length,
+          awarded: final.filter((s) => s.tier_id !== null).length,
         },
-        tx,
-      )
-      return { ok: true as const }
-    })
+        ip,
+      },
+      tx,
+    )
+    return { ok: true as const }
+  })
 }
 
 /** The commendation decision (number, date, signer's title): after judging closes, until published. */
@@ -241,45 +249,39 @@ export async function recordDecision(
   v: { decisionNumber: string; decisionDate: string; signerTitle: string },
   ip: string | null,
 ) {
-  const at = now()
-  return getDb()
-    .transaction()
-    .execute(async (tx) => {
-      const c = await freshContest(contest.id, tx)
-      const refusal = resultsRefusal(c, 'contest.recordDecision', at)
-      if (refusal) return refuse(refusal)
-      await tx
-        .updateTable('contests')
-        .set({
+  return inPhase(contest, 'contest.recordDecision', async (tx, c, at) => {
+    await tx
+      .updateTable('contests')
+      .set({
+        decision_number: v.decisionNumber,
+        decision_date: v.decisionDate,
+        decision_signer_title: v.signerTitle,
+        updated_at: at.toISOString(),
+      })
+      .where('id', '=', c.id)
+      .execute()
+    await recordAudit(
+      {
+        actorId: admin.id,
+        action: 'contest.decision',
+        subjectType: 'contest',
+        subjectId: c.id,
+        before: {
+          decision_number: c.decision_number,
+          decision_date: c.decision_date,
+          decision_signer_title: c.decision_signer_title,
+        },
+        after: {
           decision_number: v.decisionNumber,
           decision_date: v.decisionDate,
           decision_signer_title: v.signerTitle,
-          updated_at: at.toISOString(),
-        })
-        .where('id', '=', c.id)
-        .execute()
-      await recordAudit(
-        {
-          actorId: admin.id,
-          action: 'contest.decision',
-          subjectType: 'contest',
-          subjectId: c.id,
-          before: {
-            decision_number: c.decision_number,
-            decision_date: c.decision_date,
-            decision_signer_title: c.decision_signer_title,
-          },
-          after: {
-            decision_number: v.decisionNumber,
-            decision_date: v.decisionDate,
-            decision_signer_title: v.signerTitle,
-          },
-          ip,
         },
-        tx,
-      )
-      return { ok: true as const }
-    })
+        ip,
+      },
+      tx,
+    )
+    return { ok: true as const }
+  })
 }
 
 /**
@@ -289,97 +291,90 @@ export async function recordDecision(
  * transaction; refused before finalising, without a decision, or twice.
  */
 export async function publishResults(admin: SessionUser, contest: ContestRow, ip: string | null) {
-  const at = now()
-  const iso = at.toISOString()
-  return getDb()
-    .transaction()
-    .execute(async (tx) => {
-      const c = await freshContest(contest.id, tx)
-      const refusal = resultsRefusal(c, 'contest.publish', at)
-      if (refusal) return refuse(refusal)
-      if (!c.decision_number || !c.decision_date || !c.decision_signer_title) {
-        return refuse('results.error.decisionMissing', 409, 'decisionNumber')
-      }
-      const results = await storedResults(c.id, tx)
-      const entries = new Map((await rankedEntries(c.id, tx)).map((e) => [e.id, e]))
-      const awarded = results.filter((r) => r.tier_id !== null)
-      const score = (r: StoredResult) =>
-        c.normalise_scores === 1 ? r.normalised_score : r.raw_score
-      for (const r of awarded) {
-        const e = entries.get(r.entry_id)
-        if (!e) continue
+  return inPhase(contest, 'contest.publish', async (tx, c, at) => {
+    const iso = at.toISOString()
+    if (!c.decision_number || !c.decision_date || !c.decision_signer_title) {
+      return refuse('results.error.decisionMissing', 409, 'decisionNumber')
+    }
+    const results = await storedResults(c.id, tx)
+    const entries = new Map((await rankedEntries(c.id, tx)).map((e) => [e.id, e]))
+    const awarded = results.filter((r) => r.tier_id !== null)
+    const score = (r: StoredResult) => (c.normalise_scores === 1 ? r.normalised_score : r.raw_score)
+    for (const r of awarded) {
+      const e = entries.get(r.entry_id)
+      if (!e) continue
+      await tx
+        .insertInto('awards')
+        .values({
+          entry_id: e.id,
+          model_id: e.model_id,
+          contest_id: c.id,
+          tier_id: r.tier_id!,
+          score: score(r),
+          rank: r.rank,
+          decision_number: c.decision_number,
+          decision_date: c.decision_date,
+          certificate_key: null,
+          created_at: iso,
+        })
+        .execute()
+      const next = transition(e.state, 'publish')
+      if (next) {
         await tx
-          .insertInto('awards')
-          .values({
-            entry_id: e.id,
-            model_id: e.model_id,
-            contest_id: c.id,
-            tier_id: r.tier_id!,
-            score: score(r),
-            rank: r.rank,
-            decision_number: c.decision_number,
-            decision_date: c.decision_date,
-            certificate_key: null,
-            created_at: iso,
-          })
-          .execute()
-        const next = transition(e.state, 'publish')
-        if (next) {
-          await tx
-            .updateTable('entries')
-            .set({ state: next, updated_at: iso })
-            .where('id', '=', e.id)
-            .execute()
-        }
-        await tx
-          .updateTable('models')
-          .set({ published_at: iso, updated_at: iso })
-          .where('id', '=', e.model_id)
-          .where('published_at', 'is', null)
+          .updateTable('entries')
+          .set({ state: next, updated_at: iso })
+          .where('id', '=', e.id)
           .execute()
       }
-      const updated = await tx
-        .updateTable('contests')
-        .set({ status: 'published', published_at: iso, published_by: admin.id, updated_at: iso })
-        .where('id', '=', c.id)
-        .where('status', '=', 'finalised')
-        .executeTakeFirst()
-      if (Number(updated.numUpdatedRows) !== 1) return refuse('results.error.publishOutOfPhase')
-      // The catalog reads awards of published contests: index once the contest is published.
-      for (const r of awarded) {
-        const e = entries.get(r.entry_id)
-        if (e) await reindexModel(e.model_id, tx)
-      }
-      const unitIds = [...new Set([...entries.values()].map((e) => e.unit_id))]
-      const officers = (await Promise.all(unitIds.map((u) => usersWithRole('unit', u, tx)))).flat()
-      await notify(
-        officers.map((o) => o.id),
-        {
-          kind: 'results.notify.published',
-          params: { contest: c.title },
-          link: `/contests/${c.id}/results`,
-          now: at,
+      await tx
+        .updateTable('models')
+        .set({ published_at: iso, updated_at: iso })
+        .where('id', '=', e.model_id)
+        .where('published_at', 'is', null)
+        .execute()
+    }
+    const updated = await tx
+      .updateTable('contests')
+      .set({ status: 'published', published_at: iso, published_by: admin.id, updated_at: iso })
+      .where('id', '=', c.id)
+      .where('status', '=', 'finalised')
+      .executeTakeFirst()
+    if (Number(updated.numUpdatedRows) !== 1) return refuse('results.error.publishOutOfPhase')
+    // The catalog reads awards of published contests: index once the contest is published.
+    for (const r of awarded) {
+      const e = entries.get(r.entry_id)
+      if (e) await reindexModel(e.model_id, tx)
+    }
+    const unitIds = [...new Set([...entries.values()].map((e) => e.unit_id))]
+    const officers = (await Promise.all(unitIds.map((u) => usersWithRole('unit', u, tx)))).flat()
+    await notify(
+      officers.map((o) => o.id),
+      {
+        kind: 'results.notify.published',
+        params: { contest: c.title },
+        link: `/contests/${c.id}/results`,
+        now: at,
+      },
+      tx,
+    )
+    await recordAudit(
+      {
+        actorId: admin.id,
+        action: 'contest.publish',
+        subjectType: 'contest',
+        subjectId: c.id,
+        before: { status: c.status },
+        after: {
+          status: 'published',
+          awards: awarded.length,
+          decision_number: c.decision_number,
         },
-        tx,
-      )
-      await recordAudit(
-        {
-          actorId: admin.id,
-          action: 'contest.publish',
-          subjectType: 'contest',
-          subjectId: c.id,
-          before: { status: c.status },
-          after: {
-            status: 'published',
-            awards: awarded.length,
-            decision_number: c.decision_number,
-          },
-          ip,
-        },
-        tx,
-      )
-      return { ok: true as const }
-    })
+        ip,
+      },
+      tx,
+    )
+    return { ok: true as const }
+  })
 }
 
 /** Everything the organiser's results page shows, as plain data. */

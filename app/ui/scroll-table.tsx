@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react'
+import type { MessageKey } from '~/i18n'
+import { useT } from '~/i18n/use-t'
 
 /**
  * A table that may scroll sideways on a phone. The scrolling box is a labelled
@@ -16,5 +18,15 @@ export function ScrollTable({ labelledBy, children }: { labelledBy: string; chil
     >
       <table className="min-w-full text-left text-sm">{children}</table>
     </div>
+  )
+}
+
+/** A column header with a translated label; numeric columns are right-aligned like their cells. */
+export function ColumnHeader({ label, numeric = false }: { label: MessageKey; numeric?: boolean }) {
+  const t = useT()
+  return (
+    <th scope="col" className={numeric ? 'px-3 py-2 text-right' : 'px-3 py-2'}>
+      {t(label)}
+    </th>
   )
 }

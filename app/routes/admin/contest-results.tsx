@@ -25,7 +25,7 @@ import {
 } from '~/results/schema'
 import { TextArea, TextField } from '~/entries/content-fields'
 import { FieldErrors, FormMessage, buttonClass, inputClass, labelClass } from '~/ui/form'
-import { ScrollTable } from '~/ui/scroll-table'
+import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { CriterionCells, CriterionHeaders, CriterionLegend } from '~/results/ranking-parts'
 
 /** /admin/contests/:contestId/results — computed results, overrides, decision, finalise, publish, downloads. */
@@ -186,28 +186,14 @@ export default function ContestResults() {
         <ScrollTable labelledBy="ranking-title">
           <thead className="bg-stone-100">
             <tr>
-              <th scope="col" className="px-3 py-2">
-                {t('results.col.rank')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('results.col.entry')}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t('results.col.raw')}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t('results.col.normalised')}
-              </th>
+              <ColumnHeader label="results.col.rank" />
+              <ColumnHeader label="results.col.entry" />
+              <ColumnHeader label="results.col.raw" numeric />
+              <ColumnHeader label="results.col.normalised" numeric />
               <CriterionHeaders criteria={d.criteria} />
-              <th scope="col" className="px-3 py-2 text-right">
-                {t('results.col.count')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('results.col.computedTier')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('results.col.tier')}
-              </th>
+              <ColumnHeader label="results.col.count" numeric />
+              <ColumnHeader label="results.col.computedTier" />
+              <ColumnHeader label="results.col.tier" />
             </tr>
           </thead>
           <tbody>
@@ -272,24 +258,12 @@ export default function ContestResults() {
         <ScrollTable labelledBy="judges-title">
           <thead className="bg-stone-100">
             <tr>
-              <th scope="col" className="px-3 py-2">
-                {t('results.judge.name')}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t('results.judge.entries')}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t('results.judge.mean')}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t('results.judge.sd')}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t('results.judge.leniency')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('results.judge.normalisation')}
-              </th>
+              <ColumnHeader label="results.judge.name" />
+              <ColumnHeader label="results.judge.entries" numeric />
+              <ColumnHeader label="results.judge.mean" numeric />
+              <ColumnHeader label="results.judge.sd" numeric />
+              <ColumnHeader label="results.judge.leniency" numeric />
+              <ColumnHeader label="results.judge.normalisation" />
             </tr>
           </thead>
           <tbody>

@@ -4,7 +4,7 @@ import { notFound } from '~/entries/access.server'
 import { formatDate, formatNumber, translator } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
 import { publicResults } from '~/results/public.server'
-import { ScrollTable } from '~/ui/scroll-table'
+import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { CriterionCells, CriterionHeaders, CriterionLegend } from '~/results/ranking-parts'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -63,19 +63,11 @@ export default function PublicResults() {
         <ScrollTable labelledBy="public-ranking">
           <thead className="bg-stone-100">
             <tr>
-              <th scope="col" className="px-3 py-2">
-                {t('results.col.rank')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('results.col.entry')}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t('publicResults.col.score')}
-              </th>
+              <ColumnHeader label="results.col.rank" />
+              <ColumnHeader label="results.col.entry" />
+              <ColumnHeader label="publicResults.col.score" numeric />
               <CriterionHeaders criteria={d.criteria} />
-              <th scope="col" className="px-3 py-2">
-                {t('results.col.tier')}
-              </th>
+              <ColumnHeader label="results.col.tier" />
             </tr>
           </thead>
           <tbody>
