@@ -2,6 +2,7 @@ import { getDb } from '#db/index'
 import {
   communesOfEntries,
   countedScores,
+  criterionMeansOfContest,
   finalResults,
   findPublishedContest,
   publishedContests,
@@ -27,12 +28,6 @@ function criterionMeans(scores: CountedScore[]) {
   return new Map([...sums].map(([id, m]) => [id, m.sum / m.n]))
 }
 
-function byEntry(scores: CountedScore[]) {
-  const map = new Map<number, CountedScore[]>()
-  for (const s of scores) map.set(s.entry_id, [...(map.get(s.entry_id) ?? []), s])
-  return map
-}
-
 export async function listPublishedResults() {
   const rows = await publishedContests()
   return rows.map((c) => ({
@@ -51,12 +46,11 @@ export async function publicResults(contestId: number) {
   const db = getDb()
   const contest = await findPublishedContest(contestId, db)
   if (!contest) return null
-  const [criteria, results, scores] = await Promise.all([
+  const [criteria, results, meansOf] = await Promise.all([
     criteriaOfContest(contest.id, db),
     finalResults(contest.id, db),
-    countedScores(contest.id, db),
+    criterionMeansOfContest(contest.id, db),
   ])
-  const scoresOf = byEntry(scores)
   const communes = await communesOfEntries(
     results.map((r) => r.entry_id),
     db,
@@ -79,7 +73,7 @@ export async function publicResults(contestId: number) {
     rows: results
       .filter((r) => r.rank !== null)
       .map((r) => {
-        const means = criterionMeans(scoresOf.get(r.entry_id) ?? [])
+        const means = meansOf.get(r.entry_id) ?? new Map<number, number>()
         return {
           entryId: r.entry_id,
           rank: r.rank,
@@ -102,11 +96,11 @@ export async function publicEntry(contestId: number, entryId: number) {
   const db = getDb()
   const contest = await findPublishedContest(contestId, db)
   if (!contest) return null
-  const result = (await finalResults(contest.id, db)).find((r) => r.entry_id === entryId)
+  const [result] = await finalResults(contest.id, db, entryId)
   if (!result || result.state !== 'published') return null
   const [criteria, scores, communes, entry] = await Promise.all([
     criteriaOfContest(contest.id, db),
-    countedScores(contest.id, db).then((all) => all.filter((s) => s.entry_id === entryId)),
+    countedScores(contest.id, db, entryId),
     communesOfEntries([entryId], db),
     db
       .selectFrom('entries')

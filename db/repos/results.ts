@@ -33,7 +33,7 @@ export type RankedEntry = Awaited<ReturnType<typeof rankedEntries>>[number]
  * The criterion scores that count: submitted sheets of ACTIVE assignments only (a judge
  * removed or in conflict keeps their sheet rows, which must not count).
  */
-export async function countedScores(contestId: number, db: Executor = getDb()) {
+function countedScoresOf(contestId: number, db: Executor) {
   return db
     .selectFrom('scores')
     .innerJoin('entries', 'entries.id', 'scores.entry_id')
@@ -45,23 +45,41 @@ export async function countedScores(contestId: number, db: Executor = getDb()) {
     .innerJoin('assignments as a', (j) =>
       j.onRef('a.entry_id', '=', 'scores.entry_id').onRef('a.judge_id', '=', 'scores.judge_id'),
     )
-    .select([
-      'scores.entry_id',
-      'scores.judge_id',
-      'scores.criterion_id',
-      'scores.points',
-      'scores.comment',
-      'a.panel_id',
-      'sheet.id as sheet_id',
-    ])
     .where('entries.contest_id', '=', contestId)
     .where('entries.state', 'in', RANKED_STATES)
     .where('sheet.status', '=', 'submitted')
     .where('a.status', '=', 'active')
-    .orderBy('scores.entry_id')
-    .orderBy('sheet.id')
-    .orderBy('scores.criterion_id')
+}
+
+/** Every counted score of a contest (or of one of its entries), sheet by sheet. */
+export async function countedScores(contestId: number, db: Executor = getDb(), entryId?: number) {
+  let q = countedScoresOf(contestId, db).select([
+    'scores.entry_id',
+    'scores.judge_id',
+    'scores.criterion_id',
+    'scores.points',
+    'scores.comment',
+    'a.panel_id',
+    'sheet.id as sheet_id',
+  ])
+  if (entryId !== undefined) q = q.where('scores.entry_id', '=', entryId)
+  return q.orderBy('scores.entry_id').orderBy('sheet.id').orderBy('scores.criterion_id').execute()
+}
+
+/** The mean of the counted points per entry and criterion, computed by the database. */
+export async function criterionMeansOfContest(contestId: number, db: Executor = getDb()) {
+  const rows = await countedScoresOf(contestId, db)
+    .select(['scores.entry_id', 'scores.criterion_id'])
+    .select((eb) => eb.fn.avg<number>('scores.points').as('mean'))
+    .groupBy(['scores.entry_id', 'scores.criterion_id'])
     .execute()
+  const by = new Map<number, Map<number, number>>()
+  for (const r of rows) {
+    const m = by.get(r.entry_id) ?? new Map<number, number>()
+    m.set(r.criterion_id, Number(r.mean))
+    by.set(r.entry_id, m)
+  }
+  return by
 }
 
 export type CountedScore = Awaited<ReturnType<typeof countedScores>>[number]
@@ -225,8 +243,8 @@ export async function findPublishedContest(contestId: number, db: Executor = get
 }
 
 /** The final results of a contest in rank order, with the entry, unit and tier names. */
-export async function finalResults(contestId: number, db: Executor = getDb()) {
-  return db
+export async function finalResults(contestId: number, db: Executor = getDb(), entryId?: number) {
+  let q = db
     .selectFrom('results')
     .innerJoin('entries', 'entries.id', 'results.entry_id')
     .innerJoin('org_units as unit', 'unit.id', 'entries.unit_id')
@@ -251,6 +269,8 @@ export async function finalResults(contestId: number, db: Executor = getDb()) {
       'models.published_at as model_published_at',
     ])
     .where('results.contest_id', '=', contestId)
+  if (entryId !== undefined) q = q.where('results.entry_id', '=', entryId)
+  return q
     .orderBy((eb) => eb.case().when('results.rank', 'is', null).then(1).else(0).end())
     .orderBy('results.rank')
     .orderBy('results.entry_id')
