@@ -1,6 +1,6 @@
 import type { Locale } from '#db/domain'
 import { getDb } from '#db/index'
-import { communesOfEntries, judgesOfContest } from '#db/repos/results'
+import { communesOfEntries, finalResults, judgesOfContest } from '#db/repos/results'
 import { translator } from '~/i18n'
 import type { ContestRow } from '~/judging/assignment.server'
 import { certificatesPdf, type CertificateData } from './certificate.server'
@@ -87,42 +87,38 @@ export async function certificateData(
   origin: string,
   onlyEntryId?: number,
 ): Promise<CertificateData[]> {
+  // Certificates exist once results are final: they print the stored final tiers, no recomputation.
   const db = getDb()
-  const r = await computeContestResults(contest, db)
-  const organiser = await db
-    .selectFrom('org_units')
-    .select(['name', 'unit_type'])
-    .where('id', '=', contest.organiser_org_unit_id)
-    .executeTakeFirstOrThrow()
-  const communes = await communesOfEntries([...r.entries.keys()], db)
-  const tierName = new Map(r.tiers.map((x) => [x.id, x.name]))
+  const [results, organiser] = await Promise.all([
+    finalResults(contest.id, db, onlyEntryId),
+    db
+      .selectFrom('org_units')
+      .select(['name', 'unit_type'])
+      .where('id', '=', contest.organiser_org_unit_id)
+      .executeTakeFirstOrThrow(),
+  ])
+  const awarded = results.filter((r) => r.tier_name !== null)
+  const communes = await communesOfEntries(
+    awarded.map((r) => r.entry_id),
+    db,
+  )
   const isPartyOrgan =
     organiser.unit_type === 'party_committee' || organiser.unit_type === 'party_cell'
-  return r.output.entries
-    .map((e) => {
-      const stored = r.stored.get(e.entryId)
-      const tierId = stored ? stored.tier_id : e.tierId
-      return { e, tierId }
-    })
-    .filter(({ e, tierId }) => tierId !== null && (onlyEntryId ?? e.entryId) === e.entryId)
-    .map(({ e, tierId }) => {
-      const entry = r.entries.get(e.entryId)!
-      return {
-        organiserName: organiser.name,
-        contestTitle: contest.title,
-        year: contest.year,
-        modelTitle: entry.title,
-        unitName: entry.unit_name,
-        communeNames: communes.get(entry.id) ?? [],
-        tierName: tierName.get(tierId!) ?? '',
-        decisionNumber: contest.decision_number ?? '',
-        decisionDate: contest.decision_date ?? '',
-        signerTitle: contest.decision_signer_title ?? '',
-        modelUrl: `${origin}/models/${entry.model_slug}`,
-        // A Party organ (Ban Dân vận … ủy) heads its certificates with the Party's name.
-        heading: isPartyOrgan ? ('party' as const) : ('state' as const),
-      }
-    })
+  return awarded.map((r) => ({
+    organiserName: organiser.name,
+    contestTitle: contest.title,
+    year: contest.year,
+    modelTitle: r.title,
+    unitName: r.unit_name,
+    communeNames: communes.get(r.entry_id) ?? [],
+    tierName: r.tier_name!,
+    decisionNumber: contest.decision_number ?? '',
+    decisionDate: contest.decision_date ?? '',
+    signerTitle: contest.decision_signer_title ?? '',
+    modelUrl: `${origin}/models/${r.model_slug}`,
+    // A Party organ (Ban Dân vận … ủy) heads its certificates with the Party's name.
+    heading: isPartyOrgan ? ('party' as const) : ('state' as const),
+  }))
 }
 
 export type ContestFile =
