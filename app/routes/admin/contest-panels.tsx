@@ -25,7 +25,7 @@ import {
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { clientIp } from '~/load-context'
-import { ScrollTable } from '~/ui/scroll-table'
+import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import {
   FieldErrors,
   FormMessage,
@@ -392,17 +392,9 @@ export default function ContestPanels() {
           <ScrollTable labelledBy="by-entry-title">
             <thead className="bg-stone-100">
               <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t('judge.entry')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('assign.judges')}
-                </th>
-                {d.assignRefusal ? null : (
-                  <th scope="col" className="px-3 py-2">
-                    {t('assign.addByHand')}
-                  </th>
-                )}
+                <ColumnHeader label="judge.entry" />
+                <ColumnHeader label="assign.judges" />
+                {d.assignRefusal ? null : <ColumnHeader label="assign.addByHand" />}
               </tr>
             </thead>
             <tbody>

@@ -9,7 +9,7 @@ import type { MessageKey } from '~/i18n'
 import { formatNumber } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
 import { clientIp } from '~/load-context'
-import { ScrollTable } from '~/ui/scroll-table'
+import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { FormMessage, buttonClass } from '~/ui/form'
 
 /** /admin/contests/:contestId/progress — completion per judge and per entry; reminders to judges behind. */
@@ -91,18 +91,10 @@ export default function ContestProgress() {
           <ScrollTable labelledBy="judges-title">
             <thead className="bg-stone-100">
               <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t('progress.judge')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('progress.submitted')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('progress.drafts')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('progress.completion')}
-                </th>
+                <ColumnHeader label="progress.judge" />
+                <ColumnHeader label="progress.submitted" />
+                <ColumnHeader label="progress.drafts" />
+                <ColumnHeader label="progress.completion" />
                 {d.canRemind ? (
                   <th scope="col" className="px-3 py-2">
                     <span className="sr-only">{t('progress.remind')}</span>
@@ -162,15 +154,9 @@ export default function ContestProgress() {
           <ScrollTable labelledBy="entries-title">
             <thead className="bg-stone-100">
               <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t('judge.entry')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('progress.sheets')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('assign.judges')}
-                </th>
+                <ColumnHeader label="judge.entry" />
+                <ColumnHeader label="progress.sheets" />
+                <ColumnHeader label="assign.judges" />
               </tr>
             </thead>
             <tbody>

@@ -8,7 +8,7 @@ import { contestPhase } from '~/contests/phase'
 import { useT } from '~/i18n/use-t'
 import { clientIp } from '~/load-context'
 import { FormMessage, buttonClass, inputClass, labelClass, secondaryButtonClass } from '~/ui/form'
-import { ScrollTable } from '~/ui/scroll-table'
+import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 
 /** /admin/contests — the contests of the organiser's area with their phase; copy one into next year. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -60,21 +60,11 @@ export default function AdminContests() {
           </caption>
           <thead className="bg-stone-100">
             <tr>
-              <th scope="col" className="px-3 py-2">
-                {t('contests.field.year')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('contests.field.title')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('contests.organiser')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('contests.status')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('admin.contestEntries')}
-              </th>
+              <ColumnHeader label="contests.field.year" />
+              <ColumnHeader label="contests.field.title" />
+              <ColumnHeader label="contests.organiser" />
+              <ColumnHeader label="contests.status" />
+              <ColumnHeader label="admin.contestEntries" />
             </tr>
           </thead>
           <tbody>

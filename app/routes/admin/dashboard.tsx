@@ -9,7 +9,7 @@ import { now } from '~/clock.server'
 import { contestPhase } from '~/contests/phase'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
-import { ScrollTable } from '~/ui/scroll-table'
+import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { organiserScope } from '~/users/users.server'
 
 /** The organiser's overview: the size of the movement in their area and every contest. */
@@ -73,18 +73,10 @@ export default function AdminDashboard() {
         <ScrollTable labelledBy="contests">
           <thead className="bg-stone-100">
             <tr>
-              <th scope="col" className="px-3 py-2">
-                {t('admin.contestYear')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('admin.contestTitle')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('admin.contestPhase')}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t('admin.contestEntries')}
-              </th>
+              <ColumnHeader label="admin.contestYear" />
+              <ColumnHeader label="admin.contestTitle" />
+              <ColumnHeader label="admin.contestPhase" />
+              <ColumnHeader label="admin.contestEntries" numeric />
             </tr>
           </thead>
           <tbody>

@@ -8,7 +8,7 @@ import { requireAdmin } from '~/auth/guards.server'
 import { formatDateTime } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
 import { slugify } from '~/models/slug'
-import { ScrollTable } from '~/ui/scroll-table'
+import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { inputClass, labelClass, secondaryButtonClass } from '~/ui/form'
 import { organiserScope } from '~/users/users.server'
 
@@ -191,21 +191,11 @@ export default function AdminEntries() {
         <ScrollTable labelledBy="entries-table">
           <thead className="bg-stone-100">
             <tr>
-              <th scope="col" className="px-3 py-2">
-                {t('content.title')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('adminEntry.unit')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('adminEntry.fieldColumn')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('unit.state')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('adminEntry.submittedAt')}
-              </th>
+              <ColumnHeader label="content.title" />
+              <ColumnHeader label="adminEntry.unit" />
+              <ColumnHeader label="adminEntry.fieldColumn" />
+              <ColumnHeader label="unit.state" />
+              <ColumnHeader label="adminEntry.submittedAt" />
             </tr>
           </thead>
           <tbody>

@@ -34,7 +34,7 @@ import {
   labelClass,
   secondaryButtonClass,
 } from '~/ui/form'
-import { ScrollTable } from '~/ui/scroll-table'
+import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { organiserScope } from '~/users/users.server'
 
 async function loadEntry(admin: SessionUser, param: string | undefined) {
@@ -266,15 +266,9 @@ export default function AdminEntry() {
                     <ScrollTable labelledBy={`changes-${v.version}`}>
                       <thead className="bg-stone-100">
                         <tr>
-                          <th scope="col" className="px-3 py-2">
-                            {t('adminEntry.field')}
-                          </th>
-                          <th scope="col" className="px-3 py-2">
-                            {t('adminEntry.before')}
-                          </th>
-                          <th scope="col" className="px-3 py-2">
-                            {t('adminEntry.after')}
-                          </th>
+                          <ColumnHeader label="adminEntry.field" />
+                          <ColumnHeader label="adminEntry.before" />
+                          <ColumnHeader label="adminEntry.after" />
                         </tr>
                       </thead>
                       <tbody>

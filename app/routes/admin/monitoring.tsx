@@ -13,7 +13,7 @@ import {
 } from '~/monitoring/monitoring.server'
 import { BarChart } from '~/ui/bar-chart'
 import { buttonClass, inputClass, labelClass } from '~/ui/form'
-import { ScrollTable } from '~/ui/scroll-table'
+import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 
 const yearSchema = z.coerce.number().int().min(2000).max(2100)
 
@@ -144,9 +144,7 @@ function Coverage({
       <ScrollTable labelledBy="coverage-heading">
         <thead className="bg-stone-100">
           <tr>
-            <th scope="col" className="px-3 py-2">
-              {t('monitoring.col.commune')}
-            </th>
+            <ColumnHeader label="monitoring.col.commune" />
             {matrix.fields.map((f) => (
               <th key={f.key} scope="col" className="min-w-24 px-3 py-2 text-center">
                 {f.label}

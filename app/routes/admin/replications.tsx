@@ -7,7 +7,7 @@ import { useT } from '~/i18n/use-t'
 import { replicationsForOrganiser } from '~/replication/replications.server'
 import { buttonClass, inputClass, labelClass } from '~/ui/form'
 import { ReplicationCells, ReplicationHeaders } from '~/replication/parts'
-import { ScrollTable } from '~/ui/scroll-table'
+import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 
 const filtersSchema = z.object({
   status: z.enum(REPLICATION_STATUSES).optional().catch(undefined),
@@ -109,9 +109,7 @@ export default function AdminReplications() {
           <ScrollTable labelledBy="replications-table">
             <thead className="bg-stone-100">
               <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t('replication.field.commune')}
-                </th>
+                <ColumnHeader label="replication.field.commune" />
                 <ReplicationHeaders />
               </tr>
             </thead>

@@ -8,7 +8,7 @@ import { listUsers } from '#db/repos/users'
 import { requireAdmin } from '~/auth/guards.server'
 import { formatDateTime } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
-import { ScrollTable } from '~/ui/scroll-table'
+import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { clientIp } from '~/load-context'
 import { RoleFields } from '~/users/role-fields'
 import { createUserSchema } from '~/users/schemas'
@@ -103,21 +103,11 @@ export default function AdminUsers() {
         <ScrollTable labelledBy="user-list">
           <thead className="bg-stone-100">
             <tr>
-              <th scope="col" className="px-3 py-2">
-                {t('users.username')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('users.displayName')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('users.roles')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('users.status')}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t('users.lastLogin')}
-              </th>
+              <ColumnHeader label="users.username" />
+              <ColumnHeader label="users.displayName" />
+              <ColumnHeader label="users.roles" />
+              <ColumnHeader label="users.status" />
+              <ColumnHeader label="users.lastLogin" />
             </tr>
           </thead>
           <tbody>

@@ -30,7 +30,7 @@ import {
   type ReportForm,
 } from '~/replication/schema'
 import { FormMessage, buttonClass, labelClass } from '~/ui/form'
-import { ScrollTable } from '~/ui/scroll-table'
+import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 
 /**
  * /commune/replications/:replicationId — one replication: its source and lineage,
@@ -306,12 +306,8 @@ export default function ReplicationPage() {
           <ScrollTable labelledBy="replication-compare">
             <thead className="bg-stone-100">
               <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t('indicator.label')}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  {t('replication.compare.source')}
-                </th>
+                <ColumnHeader label="indicator.label" />
+                <ColumnHeader label="replication.compare.source" numeric />
                 <th scope="col" className="px-3 py-2 text-right">
                   {t('replication.compare.here', { commune: r.commune_name })}
                 </th>

@@ -25,7 +25,7 @@ import {
 import { judgingRefusal, requireJudgedEntry, saveScoreSheet } from '~/judging/sheets.server'
 import { clientIp } from '~/load-context'
 import { listEntryMedia } from '~/media/media.server'
-import { ScrollTable } from '~/ui/scroll-table'
+import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import {
   FieldErrors,
   FormMessage,
@@ -303,15 +303,9 @@ function OtherJudges() {
           <ScrollTable labelledBy={`others-${o.judge}`}>
             <thead className="bg-stone-100">
               <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t('judge.criterion')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('judge.pointsColumn')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('judge.commentColumn')}
-                </th>
+                <ColumnHeader label="judge.criterion" />
+                <ColumnHeader label="judge.pointsColumn" />
+                <ColumnHeader label="judge.commentColumn" />
               </tr>
             </thead>
             <tbody>
