@@ -122,7 +122,13 @@ test('a commune officer registers and updates a replication; the organiser sees 
   // Back on the commune's page: listed, updated today.
   await xa.getByRole('link', { name: 'Về trang nhân rộng của xã' }).click()
   await expect(xa).toHaveURL(/\/commune$/)
-  await expect(xa.getByRole('link', { name: model })).toBeVisible()
+  // In the commune's list (not the detail page the navigation is leaving, which names it too).
+  await expect(
+    xa
+      .getByRole('region', { name: 'Mô hình đang nhân rộng' })
+      .first()
+      .getByRole('link', { name: model }),
+  ).toBeVisible()
   await axe()
   await context?.close()
 
