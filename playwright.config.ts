@@ -13,6 +13,8 @@ const fakeUtURL = `http://127.0.0.1:${fakeUtPort}`
 const UPLOADTHING_SPEC = /uploadthing\.spec\.ts$/
 // Ends the seeded round's judging and publishes it: runs after every other spec on that server.
 const RESULTS_SPEC = /results\.spec\.ts$/
+// HTTP-level checks of every page's bytes: one viewport is enough.
+const DESKTOP_ONLY = /(crawl|resave)\.spec\.ts$/
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -52,7 +54,7 @@ export default defineConfig({
     },
     {
       name: 'phone',
-      testIgnore: [UPLOADTHING_SPEC, RESULTS_SPEC],
+      testIgnore: [UPLOADTHING_SPEC, RESULTS_SPEC, DESKTOP_ONLY],
       use: {
         ...devices['Pixel 5'],
         browserName: 'chromium',
