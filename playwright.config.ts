@@ -10,11 +10,18 @@ const utPort = Number(process.env.E2E_UT_PORT ?? 3211)
 const utBaseURL = `http://127.0.0.1:${utPort}`
 const fakeUtPort = Number(process.env.E2E_FAKE_UT_PORT ?? 3212)
 const fakeUtURL = `http://127.0.0.1:${fakeUtPort}`
+// A third app server with a database of its own, for the spec that compares the whole database.
+const resavePort = Number(process.env.E2E_RESAVE_PORT ?? 3213)
+const resaveBaseURL = `http://127.0.0.1:${resavePort}`
+const resaveDataDir = 'data/e2e-resave'
+process.env.E2E_RESAVE_DATABASE ??= `${resaveDataDir}/dvk.sqlite`
 const UPLOADTHING_SPEC = /uploadthing\.spec\.ts$/
 // Ends the seeded round's judging and publishes it: runs after every other spec on that server.
 const RESULTS_SPEC = /results\.spec\.ts$/
 // HTTP-level checks of every page's bytes: one viewport is enough.
-const DESKTOP_ONLY = /(crawl|resave)\.spec\.ts$/
+const DESKTOP_ONLY = /crawl\.spec\.ts$/
+// Saves every edit form unchanged and compares the database: its own server and database.
+const RESAVE_SPEC = /resave\.spec\.ts$/
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -49,12 +56,12 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
-      testIgnore: [UPLOADTHING_SPEC, RESULTS_SPEC],
+      testIgnore: [UPLOADTHING_SPEC, RESULTS_SPEC, RESAVE_SPEC],
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
     },
     {
       name: 'phone',
-      testIgnore: [UPLOADTHING_SPEC, RESULTS_SPEC, DESKTOP_ONLY],
+      testIgnore: [UPLOADTHING_SPEC, RESULTS_SPEC, RESAVE_SPEC, DESKTOP_ONLY],
       use: {
         ...devices['Pixel 5'],
         browserName: 'chromium',
@@ -70,6 +77,16 @@ export default defineConfig({
       testMatch: RESULTS_SPEC,
       dependencies: ['desktop', 'phone'],
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
+    },
+    {
+      // Every edit form saved unchanged without JavaScript leaves the database as it was.
+      name: 'resave',
+      testMatch: RESAVE_SPEC,
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL: resaveBaseURL,
+        viewport: { width: 1280, height: 800 },
+      },
     },
     {
       // Uploads through UploadThing (the app server on utPort), on a phone.
@@ -121,6 +138,16 @@ export default defineConfig({
         UPLOADTHING_INGEST_URL: fakeUtURL,
         UPLOADTHING_API_URL: fakeUtURL,
       },
+    },
+    {
+      // The re-save spec's own server and database (nothing else writes to it).
+      command: 'bash tests/e2e/start-server.sh',
+      url: `${resaveBaseURL}/healthz`,
+      reuseExistingServer: !isCI && !!process.env.E2E_REUSE_SERVER,
+      timeout: 90_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { E2E_PORT: String(resavePort), E2E_DATA_DIR: resaveDataDir },
     },
   ],
 })

@@ -91,25 +91,51 @@ export async function insertUser(
   return id
 }
 
+/**
+ * Sets a user's roles to `roles`, touching only what changes: a role kept with the same scope
+ * keeps its row (and the date it was granted), a role given a new scope is updated, others
+ * are removed or added.
+ */
 export async function replaceRoles(
   userId: number,
   roles: RoleAssignment[],
   now: Date,
   db: Executor = getDb(),
 ) {
-  await db.deleteFrom('user_roles').where('user_id', '=', userId).execute()
-  if (roles.length) {
+  const current = await db
+    .selectFrom('user_roles')
+    .select(['role', 'org_unit_id'])
+    .where('user_id', '=', userId)
+    .execute()
+  const wanted = new Map(roles.map((r) => [r.role as string, r.orgUnitId]))
+  const gone = current.filter((r) => !wanted.has(r.role)).map((r) => r.role)
+  if (gone.length)
     await db
-      .insertInto('user_roles')
-      .values(
-        roles.map((r) => ({
+      .deleteFrom('user_roles')
+      .where('user_id', '=', userId)
+      .where('role', 'in', gone)
+      .execute()
+  for (const r of roles) {
+    const had = current.find((c) => c.role === r.role)
+    if (had && had.org_unit_id === r.orgUnitId) continue
+    if (had) {
+      await db
+        .updateTable('user_roles')
+        .set({ org_unit_id: r.orgUnitId, created_at: now.toISOString() })
+        .where('user_id', '=', userId)
+        .where('role', '=', r.role)
+        .execute()
+    } else {
+      await db
+        .insertInto('user_roles')
+        .values({
           user_id: userId,
           role: r.role,
           org_unit_id: r.orgUnitId,
           created_at: now.toISOString(),
-        })),
-      )
-      .execute()
+        })
+        .execute()
+    }
   }
 }
 

@@ -141,10 +141,13 @@ function vnDate(at: Date) {
   return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
 }
 /** The instant of a Vietnam wall-clock time on a calendar date. */
-function vnInstant(date: string, hour = 9, minute = 0) {
-  const hh = String(hour).padStart(2, '0')
-  const mm = String(minute).padStart(2, '0')
-  return new Date(`${date}T${hh}:${mm}:00+07:00`).toISOString()
+function vnInstant(date: string, hour = 9, minute = 0, second = 0) {
+  const [hh, mm, ss] = [hour, minute, second].map((n) => String(n).padStart(2, '0'))
+  return new Date(`${date}T${hh}:${mm}:${ss}+07:00`).toISOString()
+}
+/** A deadline: the last second of that day in Vietnam, as the contest form stores it. */
+function vnEndOfDay(date: string) {
+  return vnInstant(date, 23, 59, 59)
 }
 function addDays(date: string, days: number) {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
@@ -398,10 +401,10 @@ class DemoSeeder {
       ? {
           registration: this.relativeDate(-320),
           nominationOpens: this.relativeDate(-30),
-          deadline: vnInstant(this.relativeDate(30), 23, 59),
+          deadline: vnEndOfDay(this.relativeDate(30)),
           screeningEnds: this.relativeDate(45),
           judgingOpens: this.relativeDate(46),
-          judgingCloses: vnInstant(this.relativeDate(75), 23, 59),
+          judgingCloses: vnEndOfDay(this.relativeDate(75)),
           results: this.relativeDate(90),
           created: this.relative(-330, 8, 30),
           periodEnd: this.relativeDate(30),
@@ -410,10 +413,10 @@ class DemoSeeder {
         ? {
             registration: `${year}-02-20`,
             nominationOpens: `${year}-09-01`,
-            deadline: vnInstant(`${year}-10-20`, 23, 59),
+            deadline: vnEndOfDay(`${year}-10-20`),
             screeningEnds: `${year}-11-05`,
             judgingOpens: `${year}-11-08`,
-            judgingCloses: vnInstant(`${year}-11-30`, 23, 59),
+            judgingCloses: vnEndOfDay(`${year}-11-30`),
             results: `${year}-12-10`,
             created: vnInstant(`${year}-02-10`, 8, 30),
             periodEnd: `${year}-09-30`,
@@ -421,10 +424,10 @@ class DemoSeeder {
         : {
             registration: this.relativeDate(-300),
             nominationOpens: this.relativeDate(-200),
-            deadline: vnInstant(this.relativeDate(-60), 23, 59),
+            deadline: vnEndOfDay(this.relativeDate(-60)),
             screeningEnds: this.relativeDate(-30),
             judgingOpens: this.relativeDate(-20),
-            judgingCloses: vnInstant(this.relativeDate(25), 23, 59),
+            judgingCloses: vnEndOfDay(this.relativeDate(25)),
             results: this.relativeDate(35),
             created: this.relative(-310, 8, 30),
             periodEnd: this.relativeDate(-67),

@@ -152,6 +152,34 @@ describe('organiser edits users', () => {
     ])
   })
 
+  it('keeps the rows of roles that stay, with the date they were granted', async () => {
+    const u = await createUser([
+      { role: 'judge', orgUnitId: null },
+      { role: 'unit', orgUnitId: org.unit },
+    ])
+    const granted = () =>
+      getDb()
+        .selectFrom('user_roles')
+        .select(['id', 'role', 'org_unit_id', 'created_at'])
+        .where('user_id', '=', u.id)
+        .orderBy('role')
+        .execute()
+    const before = await granted()
+    // Saved unchanged: nothing moves.
+    const same = { intent: 'save', displayName: 'Lò Thị Dung', roles: ['unit', 'judge'] }
+    expect((await edit(u.id, { ...same, unitId: String(org.unit) })).status).toBe(200)
+    expect(await granted()).toEqual(before)
+    // The unit role dropped, a commune role added: the judge role keeps its row.
+    const changed = { ...same, roles: ['judge', 'commune'], communeId: String(org.commune) }
+    expect((await edit(u.id, changed)).status).toBe(200)
+    const after = await granted()
+    expect(after.map((r) => [r.role, r.org_unit_id])).toEqual([
+      ['commune', org.commune],
+      ['judge', null],
+    ])
+    expect(after.find((r) => r.role === 'judge')).toEqual(before.find((r) => r.role === 'judge'))
+  })
+
   it('will not let an organiser drop their own organiser role or deactivate themselves', async () => {
     const res = await edit(admin.id, { intent: 'save', displayName: 'X Y', roles: ['judge'] })
     expect(res.status).toBe(400)
