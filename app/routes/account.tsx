@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/index'
@@ -15,6 +15,10 @@ import { now } from '~/clock.server'
 import { useT } from '~/i18n/use-t'
 import { clientIp } from '~/load-context'
 import { FieldErrors, FormMessage, buttonClass, inputClass, labelClass } from '~/ui/form'
+import { pageTitle } from '~/ui/page-title'
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, (t) => [t('account.title')])
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { runningContests } from '#db/repos/contests'
 import { latestPublishedModels, movementTotals } from '#db/repos/models'
@@ -6,6 +6,10 @@ import { contestPhase } from '~/contests/phase'
 import { now } from '~/clock.server'
 import { formatDate } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
+import { pageTitle } from '~/ui/page-title'
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, (t) => [t('app.tagline')])
 
 /** Public home: the current contest and the latest published models. */
 export async function loader(_: LoaderFunctionArgs) {

@@ -16,11 +16,9 @@ import { useT } from '~/i18n/use-t'
 import { clientIp } from '~/load-context'
 import { FieldErrors, FormMessage, buttonClass, inputClass, labelClass } from '~/ui/form'
 import { rolesOfUser } from '#db/repos/users'
+import { pageTitle } from '~/ui/page-title'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = (matches[0]?.data as { locale?: 'vi' | 'en' } | undefined)?.locale ?? 'vi'
-  return [{ title: `${translator(locale)('login.title')} — ${translator(locale)('app.name')}` }]
-}
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => [t('login.title')])
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '')

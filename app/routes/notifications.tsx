@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { listNotifications, markNotificationsRead } from '#db/repos/notifications'
@@ -8,6 +8,7 @@ import { now } from '~/clock.server'
 import { formatDateTime, isMessageKey } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
 import { FormMessage, secondaryButtonClass } from '~/ui/form'
+import { pageTitle } from '~/ui/page-title'
 
 function parseParams(json: string): Record<string, string | number> {
   try {
@@ -22,6 +23,9 @@ function parseParams(json: string): Record<string, string | number> {
     return {}
   }
 }
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, (t) => [t('notifications.title')])
 
 /** /notifications — the signed-in user's in-app notifications, newest first. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -31,6 +31,7 @@ async function crawl(request: APIRequestContext, start: readonly string[], origi
   const seen = new Set<string>(queue)
   const variants = new Map<string, number>()
   const findings: Finding[] = []
+  const titles = new Map<string, string>()
   let visited = 0
   while (queue.length && visited < MAX_PAGES_PER_ROLE) {
     const url = queue.shift()!
@@ -43,6 +44,11 @@ async function crawl(request: APIRequestContext, start: readonly string[], origi
     if (bytes.includes(0)) findings.push({ url, problem: `NUL byte at ${bytes.indexOf(0)}` })
     if (bytes.includes(REPLACEMENT))
       findings.push({ url, problem: `U+FFFD at byte ${bytes.indexOf(REPLACEMENT)}` })
+    if (type.startsWith('text/html') && res.status() === 200) {
+      const title = /<title>([^<]*)<\/title>/.exec(bytes.toString('utf8'))?.[1]
+      if (title) titles.set(url.split('?')[0]!, title)
+      else findings.push({ url, problem: 'no <title>' })
+    }
     const location = res.headers()['location']
     const links = [...(location ? [location] : []), ...hrefs(bytes.toString('utf8'))]
     for (const link of links) {
@@ -56,7 +62,7 @@ async function crawl(request: APIRequestContext, start: readonly string[], origi
       queue.push(next)
     }
   }
-  return { visited, findings, exhausted: queue.length === 0 }
+  return { visited, findings, titles, exhausted: queue.length === 0 }
 }
 
 function hrefs(html: string) {
@@ -75,18 +81,44 @@ function sameSite(link: string, base: string, origin: string) {
   }
 }
 
+/**
+ * Every page names itself before the site (WCAG 2.4.2): no page is titled only "Dân vận khéo",
+ * and pages of one kind that show different things (two entries, two contests, two models)
+ * have different titles.
+ */
+function titleProblems(titles: Map<string, string>) {
+  const problems: string[] = []
+  const byKind = new Map<string, Map<string, string>>()
+  for (const [path, title] of titles) {
+    const parts = title.split(' — ')
+    if (parts.length < 2 || parts.at(-1) !== 'Dân vận khéo' || !parts[0]!.trim())
+      problems.push(`${path}: "${title}"`)
+    const kind = path
+      .replace(/\/\d+(?=\/|$)/g, '/:id')
+      .replace(/^\/models\/[^/]+$/, '/models/:slug')
+    if (kind === path) continue
+    const seen = byKind.get(kind) ?? new Map<string, string>()
+    const other = seen.get(title)
+    if (other) problems.push(`${path} and ${other} are both titled "${title}"`)
+    seen.set(title, path)
+    byKind.set(kind, seen)
+  }
+  return problems
+}
+
 for (const role of roles) {
-  test(`every page ${role.username ?? 'a visitor'} can reach is free of NUL bytes and U+FFFD`, async ({
+  test(`every page ${role.username ?? 'a visitor'} can reach is free of NUL bytes and U+FFFD and has its own title`, async ({
     page,
     baseURL,
   }, testInfo) => {
     test.setTimeout(180_000)
     if (role.username) await signIn(page, role.username)
     const origin = new URL(baseURL!).origin
-    const { visited, findings, exhausted } = await crawl(page.request, role.start, origin)
+    const { visited, findings, titles, exhausted } = await crawl(page.request, role.start, origin)
     testInfo.annotations.push({ type: 'pages visited', description: String(visited) })
     console.log(`crawl ${role.username ?? 'visitor'}: ${visited} pages`)
     expect(findings).toEqual([])
+    expect(titleProblems(titles)).toEqual([])
     // The crawl reached the end of what the role can see, and saw a real site.
     expect(exhausted).toBe(true)
     expect(visited).toBeGreaterThan(10)

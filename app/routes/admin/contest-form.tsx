@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
@@ -39,6 +39,7 @@ import {
   labelClass,
   secondaryButtonClass,
 } from '~/ui/form'
+import { pageTitle } from '~/ui/page-title'
 
 async function loadContest(admin: SessionUser, param: string | undefined) {
   if (param === undefined) return null
@@ -46,6 +47,13 @@ async function loadContest(admin: SessionUser, param: string | undefined) {
   if (contest === undefined) notFound()
   if (contest === null) forbidden()
   return contest
+}
+
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const { data } = args
+  return pageTitle(args, (t) => [
+    data?.contest ? t('contests.editTitle', { title: data.contest.title }) : t('contests.newTitle'),
+  ])
 }
 
 /**

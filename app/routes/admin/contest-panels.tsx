@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FIELDS } from '#db/domain'
@@ -34,6 +34,12 @@ import {
   labelClass,
   secondaryButtonClass,
 } from '~/ui/form'
+import { pageTitle } from '~/ui/page-title'
+
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const { data } = args
+  return pageTitle(args, (t) => [t('panels.title', { contest: data?.contest.title ?? '' })])
+}
 
 /** /admin/contests/:contestId/panels — panels, their judges, automatic and manual assignment. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

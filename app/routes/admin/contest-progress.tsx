@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { entryProgress, judgeProgress } from '#db/repos/panels'
@@ -11,6 +11,12 @@ import { useLocale, useT } from '~/i18n/use-t'
 import { clientIp } from '~/load-context'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { FormMessage, buttonClass } from '~/ui/form'
+import { pageTitle } from '~/ui/page-title'
+
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const { data } = args
+  return pageTitle(args, (t) => [t('progress.title', { contest: data?.contest.title ?? '' })])
+}
 
 /** /admin/contests/:contestId/progress — completion per judge and per entry; reminders to judges behind. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

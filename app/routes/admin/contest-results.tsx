@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { SubmissionResult } from '@conform-to/react'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireContestAdmin } from '~/judging/assignment.server'
@@ -27,6 +27,12 @@ import { TextArea, TextField } from '~/entries/content-fields'
 import { FieldErrors, FormMessage, buttonClass, inputClass, labelClass } from '~/ui/form'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { CriterionCells, CriterionHeaders, CriterionLegend } from '~/results/ranking-parts'
+import { pageTitle } from '~/ui/page-title'
+
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const { data } = args
+  return pageTitle(args, (t) => [t('results.title', { contest: data?.contest.title ?? '' })])
+}
 
 /** /admin/contests/:contestId/results — computed results, overrides, decision, finalise, publish, downloads. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

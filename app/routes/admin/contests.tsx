@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireAdmin } from '~/auth/guards.server'
@@ -9,6 +9,10 @@ import { useT } from '~/i18n/use-t'
 import { clientIp } from '~/load-context'
 import { FormMessage, buttonClass, inputClass, labelClass, secondaryButtonClass } from '~/ui/form'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
+import { pageTitle } from '~/ui/page-title'
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, (t) => [t('contests.title')])
 
 /** /admin/contests — the contests of the organiser's area with their phase; copy one into next year. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/index'
 import { listContests } from '#db/repos/contests'
@@ -11,6 +11,10 @@ import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { organiserScope } from '~/users/users.server'
+import { pageTitle } from '~/ui/page-title'
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, (t) => [t('admin.title')])
 
 /** The organiser's overview: the size of the movement in their area and every contest. */
 export async function loader({ request }: LoaderFunctionArgs) {

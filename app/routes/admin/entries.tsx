@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { ENTRY_STATES, FIELDS } from '#db/domain'
 import { runningContests } from '#db/repos/contests'
@@ -11,9 +11,13 @@ import { slugify } from '~/models/slug'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { inputClass, labelClass, secondaryButtonClass } from '~/ui/form'
 import { organiserScope } from '~/users/users.server'
+import { pageTitle } from '~/ui/page-title'
 
 /** Diacritic- and case-insensitive form of a title or a search ("dan van" finds "Dân vận"). */
 const fold = (text: string) => slugify(text, 1000).replace(/-/g, ' ')
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, (t) => [t('adminEntry.listTitle')])
 
 /**
  * The entries units have submitted to a running contest, for the organiser to

@@ -1,6 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { contestScheduleOf, entryVersions, findEntryWithContest } from '#db/repos/entries'
@@ -36,6 +36,7 @@ import {
 } from '~/ui/form'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { organiserScope } from '~/users/users.server'
+import { pageTitle } from '~/ui/page-title'
 
 async function loadEntry(admin: SessionUser, param: string | undefined) {
   const id = Number(param)
@@ -43,6 +44,14 @@ async function loadEntry(admin: SessionUser, param: string | undefined) {
   if (!entry || entry.state === 'draft') notFound()
   if (!(await isInScope(await organiserScope(admin), entry.unit_id))) forbidden()
   return entry
+}
+
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const { data } = args
+  return pageTitle(args, (t) => [
+    t('adminEntry.pageTitle', { title: data?.entry.title ?? '' }),
+    data?.entry.contestTitle,
+  ])
 }
 
 /**
@@ -58,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entry: {
       id: entry.id,
       title: entry.title,
+      contestTitle: entry.contest_title,
       state: entry.state,
       returnReason: entry.return_reason,
       rejectReason: entry.reject_reason,

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireAdmin } from '~/auth/guards.server'
@@ -14,8 +14,12 @@ import {
 import { BarChart } from '~/ui/bar-chart'
 import { buttonClass, inputClass, labelClass } from '~/ui/form'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
+import { pageTitle } from '~/ui/page-title'
 
 const yearSchema = z.coerce.number().int().min(2000).max(2100)
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, (t) => [t('monitoring.title')])
 
 /**
  * /admin/monitoring?year= — the organiser's dashboard: entries by field, unit type and

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { REPLICATION_STATUSES } from '#db/domain'
@@ -8,6 +8,7 @@ import { replicationsForOrganiser } from '~/replication/replications.server'
 import { buttonClass, inputClass, labelClass } from '~/ui/form'
 import { ReplicationCells, ReplicationHeaders } from '~/replication/parts'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
+import { pageTitle } from '~/ui/page-title'
 
 const filtersSchema = z.object({
   status: z.enum(REPLICATION_STATUSES).optional().catch(undefined),
@@ -18,6 +19,9 @@ const filtersSchema = z.object({
     .catch(undefined)
     .transform((v) => v === '1'),
 })
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, (t) => [t('replication.admin.title')])
 
 /**
  * /admin/replications — replications in the organiser's area, filtered by status and

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { orgUnitsInScope } from '#db/repos/org-units'
@@ -27,6 +27,7 @@ import {
   labelClass,
   secondaryButtonClass,
 } from '~/ui/form'
+import { pageTitle } from '~/ui/page-title'
 
 async function loadManagedUser(request: Request, param: string | undefined) {
   const admin = await requireAdmin(request)
@@ -35,6 +36,14 @@ async function loadManagedUser(request: Request, param: string | undefined) {
   if (!user) throw data({ message: 'not found' }, { status: 404 })
   if (!(await canManageUser(admin, user.id))) forbidden()
   return { admin, user }
+}
+
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const { data } = args
+  return pageTitle(args, (t) => [
+    t('users.editTitle', { name: data?.user.username ?? '' }),
+    data?.user.displayName,
+  ])
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

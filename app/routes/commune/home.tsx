@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { replicationsInCommune } from '#db/repos/replications'
 import { requireRole } from '~/auth/guards.server'
@@ -9,6 +9,12 @@ import { isStale } from '~/replication/rules'
 import { buttonClass } from '~/ui/form'
 import { ReplicationCells, ReplicationHeaders } from '~/replication/parts'
 import { ScrollTable } from '~/ui/scroll-table'
+import { pageTitle } from '~/ui/page-title'
+
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const { data } = args
+  return pageTitle(args, (t) => [t('commune.title'), data?.communeName])
+}
 
 /** A commune officer's commune: the models it replicates, when each was last updated. */
 export async function loader({ request }: LoaderFunctionArgs) {

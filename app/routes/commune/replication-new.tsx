@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { findPublishedModel, publishedModelChoices } from '#db/repos/replications'
@@ -12,9 +12,13 @@ import { SelectField } from '~/replication/fields'
 import { createReplication, newReplicationChoices } from '~/replication/replications.server'
 import { newReplicationSchema } from '~/replication/schema'
 import { FormMessage, buttonClass } from '~/ui/form'
+import { pageTitle } from '~/ui/page-title'
 
 /** How many published models the picker lists when the form was not opened from a model page. */
 const MODEL_CHOICES = 300
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, (t) => [t('replication.new.title')])
 
 /**
  * /commune/replications/new?model=<slug or id>: "we are replicating this model".

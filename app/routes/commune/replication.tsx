@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
@@ -31,6 +31,18 @@ import {
 } from '~/replication/schema'
 import { FormMessage, buttonClass, labelClass } from '~/ui/form'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
+import { pageTitle } from '~/ui/page-title'
+
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const { data } = args
+  return pageTitle(args, (t) => [
+    data &&
+      t('replication.detail.title', {
+        model: data.replication.source_title,
+        commune: data.replication.commune_name,
+      }),
+  ])
+}
 
 /**
  * /commune/replications/:replicationId — one replication: its source and lineage,

@@ -1,14 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { notFound } from '~/entries/access.server'
-import { formatNumber, translator } from '~/i18n'
+import { formatNumber } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
 import { publicEntry } from '~/results/public.server'
+import { pageTitle } from '~/ui/page-title'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = translator((matches[0]?.data as { locale?: 'vi' | 'en' } | undefined)?.locale ?? 'vi')
-  return [{ title: `${data?.entry.title ?? ''} — ${t('app.name')}` }]
-}
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, () => [args.data?.entry.title, args.data?.contest.title])
 
 /** /contests/:contestId/entries/:entryId — public: an awarded entry's scores and the judges' comments, unnamed. */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,13 +1,11 @@
 import { Link, useLoaderData } from '@remix-run/react'
 import type { MetaFunction } from '@remix-run/node'
-import { formatDate, translator } from '~/i18n'
+import { formatDate } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
 import { listPublishedResults } from '~/results/public.server'
+import { pageTitle } from '~/ui/page-title'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = translator((matches[0]?.data as { locale?: 'vi' | 'en' } | undefined)?.locale ?? 'vi')
-  return [{ title: `${t('publicResults.listTitle')} — ${t('app.name')}` }]
-}
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => [t('publicResults.listTitle')])
 
 /** /contests — public: every contest whose results are published. */
 export async function loader() {

@@ -1,20 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { notFound } from '~/entries/access.server'
-import { formatDate, formatNumber, translator } from '~/i18n'
+import { formatDate, formatNumber } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
 import { publicResults } from '~/results/public.server'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { CriterionCells, CriterionHeaders, CriterionLegend } from '~/results/ranking-parts'
+import { pageTitle } from '~/ui/page-title'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = translator((matches[0]?.data as { locale?: 'vi' | 'en' } | undefined)?.locale ?? 'vi')
-  return [
-    {
-      title: `${t('publicResults.title', { contest: data?.contest.title ?? '' })} — ${t('app.name')}`,
-    },
-  ]
-}
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, (t) => [t('publicResults.title', { contest: args.data?.contest.title ?? '' })])
 
 /** /contests/:contestId/results — public once published: ranking, tiers, breakdown per criterion. */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo, useState } from 'react'
@@ -34,12 +34,22 @@ import {
   labelClass,
   secondaryButtonClass,
 } from '~/ui/form'
+import { pageTitle } from '~/ui/page-title'
 
 const NOTICES = {
   draft: 'judge.saved',
   submitted: 'judge.submitted',
   revised: 'judge.revised',
 } as const
+
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const { data } = args
+  return pageTitle(args, (t) => [
+    t('judge.sheetTitle'),
+    data?.entry.title,
+    data?.entry.contestTitle,
+  ])
+}
 
 /**
  * /judge/entries/:entryId — an assigned judge reads the entry and fills in their

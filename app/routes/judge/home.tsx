@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { judgeQueue } from '#db/repos/scores'
 import { requireRole } from '~/auth/guards.server'
@@ -7,6 +7,10 @@ import { contestPhase, isJudgingOpen } from '~/contests/phase'
 import { formatDate } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
 import { FormMessage } from '~/ui/form'
+import { pageTitle } from '~/ui/page-title'
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, (t) => [t('judge.title')])
 
 /**
  * A judge's queue: only the entries assigned to them, grouped by contest, with

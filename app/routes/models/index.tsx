@@ -6,6 +6,7 @@ import { catalogHref, parseCatalogParams, SORTS, type CatalogParams } from '~/ca
 import { translator, type MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { inputClass, labelClass, buttonClass } from '~/ui/form'
+import { pageTitle } from '~/ui/page-title'
 
 /**
  * GET /models — the public catalog of published models (no sign-in). Server-rendered GET
@@ -21,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: 'vi' | 'en' } | undefined
   const t = translator(root?.locale ?? 'vi')
   return [
-    { title: `${t('catalog.title')} — ${t('app.name')}` },
+    ...pageTitle({ matches }, () => [t('catalog.title')]),
     { name: 'description', content: t('catalog.intro') },
   ]
 }

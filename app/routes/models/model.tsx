@@ -9,6 +9,7 @@ import { formatDate, formatNumber, formatVnd, translator, type MessageKey } from
 import { useLocale, useT } from '~/i18n/use-t'
 import { formatDecimal } from '~/models/decimal'
 import { ScrollTable } from '~/ui/scroll-table'
+import { pageTitle } from '~/ui/page-title'
 
 /** The page on paper: no site header, navigation or footer; links show where they lead. */
 const PRINT_CSS = `
@@ -37,10 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: 'vi' | 'en' } | undefined
   const t = translator(root?.locale ?? 'vi')
-  if (!data) return [{ title: `${t('error.404.title')} — ${t('app.name')}` }]
+  if (!data) return pageTitle({ matches }, () => [t('error.404.title')])
   const description = data.model.summary.slice(0, 300)
   return [
-    { title: `${data.model.title} — ${t('app.name')}` },
+    ...pageTitle({ matches }, () => [data.model.title]),
     { name: 'description', content: description },
     { property: 'og:type', content: 'article' },
     { property: 'og:title', content: data.model.title },

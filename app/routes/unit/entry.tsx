@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useFetcher, useLoaderData } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
@@ -22,6 +22,12 @@ import { mediaMessages } from '~/media/messages'
 import { PhotoManager } from '~/media/photo-manager'
 import { communeChoicesFor } from '~/models/models.server'
 import { FormMessage, buttonClass, secondaryButtonClass } from '~/ui/form'
+import { pageTitle } from '~/ui/page-title'
+
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const { data } = args
+  return pageTitle(args, () => [data?.entry.title, data?.entry.contestTitle])
+}
 
 /** /unit/entries/:entryId — the unit fills in, saves and submits its nomination. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { entriesOfUnit, modelsOfUnit } from '#db/repos/models'
 import { requireRole } from '~/auth/guards.server'
@@ -7,6 +7,12 @@ import { formatDateTime } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
 import { unitOf } from '~/models/models.server'
 import { buttonClass, secondaryButtonClass } from '~/ui/form'
+import { pageTitle } from '~/ui/page-title'
+
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const { data } = args
+  return pageTitle(args, (t) => [t('unit.title'), data?.unitName])
+}
 
 /** A unit officer's own unit: its models and entries. Nothing of another unit is read. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { orgUnitsInScope, scopeRootFor } from '#db/repos/org-units'
@@ -19,10 +19,20 @@ import {
   unitOf,
 } from '~/models/models.server'
 import { FormMessage, buttonClass } from '~/ui/form'
+import { pageTitle } from '~/ui/page-title'
 
 /** /unit/models/new and /unit/models/:modelId: a unit registers or edits one of its models. */
 function modelIdOf(params: { modelId?: string }) {
   return params.modelId === undefined ? null : Number(params.modelId)
+}
+
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const { data } = args
+  return pageTitle(args, (t) =>
+    data?.modelId == null
+      ? [t('model.newTitle')]
+      : [t('model.editTitle'), String(data.defaultValue.title ?? '')],
+  )
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
