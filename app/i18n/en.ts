@@ -698,6 +698,10 @@ export const en: Record<MessageKey, string> = {
     '{name}: this type of file is not accepted. Only JPEG, PNG and WebP photos and PDF documents are.',
   'media.error.corrupt': '{name}: the image is damaged or incomplete and cannot be read.',
   'media.error.corruptPdf': '{name}: the PDF is damaged or incomplete.',
+  'media.error.activePdf':
+    '{name}: the PDF contains scripts, commands that open programs, or files inside it, so it was not accepted. Print it again as a plain PDF (Print → Save as PDF) and upload that.',
+  'media.error.encryptedPdf':
+    '{name}: the PDF has a password or is encrypted, so it cannot be checked. Remove the password or print it again as a plain PDF and upload that.',
   'media.error.dimensions': '{name}: the image has too many pixels (over {max} million).',
   'media.error.tooManyPhotos':
     '{name}: the entry already has {max} photos. Remove one, then add again.',

@@ -699,6 +699,10 @@ export const vi = {
     '{name}: loại tệp không được chấp nhận. Chỉ nhận ảnh JPEG, PNG, WebP và tài liệu PDF.',
   'media.error.corrupt': '{name}: ảnh bị hỏng hoặc chưa tải trọn vẹn nên không đọc được.',
   'media.error.corruptPdf': '{name}: tệp PDF bị hỏng hoặc chưa tải trọn vẹn.',
+  'media.error.activePdf':
+    '{name}: tệp PDF có mã chạy tự động, lệnh mở chương trình hoặc tệp đính kèm bên trong, nên không được nhận. Hãy in lại thành PDF thường (In → Lưu dưới dạng PDF) rồi tải lên.',
+  'media.error.encryptedPdf':
+    '{name}: tệp PDF được đặt mật khẩu hoặc mã hóa nên không kiểm tra được. Hãy bỏ mật khẩu hoặc in lại thành PDF thường rồi tải lên.',
   'media.error.dimensions': '{name}: ảnh quá nhiều điểm ảnh (trên {max} triệu).',
   'media.error.tooManyPhotos': '{name}: hồ sơ đã đủ {max} ảnh. Xóa bớt ảnh rồi thêm lại.',
   'media.error.tooManyDocuments': '{name}: hồ sơ đã đủ {max} tài liệu.',

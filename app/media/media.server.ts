@@ -150,7 +150,7 @@ async function prepare(entryId: number, file: IncomingFile): Promise<Prepared> {
     throw new MediaRefusal(LIMITS[kind].tooMany)
   }
   if (kind === 'document') {
-    const pdf = checkPdf(bytes)
+    const pdf = await checkPdf(bytes)
     return {
       kind,
       mimeType: pdf.mimeType,

@@ -8,6 +8,7 @@ import {
   type MediaErrorCode,
 } from './rules'
 import { isPhotoType, sniffType, type PHOTO_TYPES } from './sniff'
+import { inspectPdf } from './pdf-safety.server'
 
 /** A file or change the rules refuse; `code` names the reason (see MEDIA_ERRORS). */
 export class MediaRefusal extends Error {
@@ -124,14 +125,18 @@ const PDF_TAIL = 1024
 const EOF_MARK = Buffer.from('%%EOF', 'latin1')
 
 /**
- * A PDF is accepted when it starts like one and ends like one: `%PDF-` first and
- * `%%EOF` within its last kilobyte, so a renamed file or a cut-off download is refused.
+ * A PDF is accepted when it starts like one and ends like one (`%PDF-` first and `%%EOF`
+ * within its last kilobyte, so a renamed file or a cut-off download is refused), parses as a
+ * document with at least one page, and is inert: no scripts, launch actions, embedded files
+ * or encryption (see inspectPdf).
  */
-export function checkPdf(bytes: Uint8Array) {
+export async function checkPdf(bytes: Uint8Array) {
   if (sniffType(bytes) !== 'application/pdf') throw new MediaRefusal('notPdf')
   const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(
     Math.max(0, bytes.byteLength - PDF_TAIL),
   )
   if (!tail.includes(EOF_MARK)) throw new MediaRefusal('corruptPdf')
+  const problem = await inspectPdf(bytes)
+  if (problem) throw new MediaRefusal(problem)
   return { mimeType: 'application/pdf' as const, extension: 'pdf' as const }
 }

@@ -38,6 +38,8 @@ export const MEDIA_ERRORS = {
   unsupported: 'media.error.unsupported',
   corrupt: 'media.error.corrupt',
   corruptPdf: 'media.error.corruptPdf',
+  activePdf: 'media.error.activePdf',
+  encryptedPdf: 'media.error.encryptedPdf',
   dimensions: 'media.error.dimensions',
   tooManyPhotos: 'media.error.tooManyPhotos',
   tooManyDocuments: 'media.error.tooManyDocuments',

@@ -4,6 +4,7 @@ import { findFileByKey } from '#db/repos/media'
 import { getTranslator } from '~/i18n/locale.server'
 import { mediaAccess } from '~/media/access.server'
 import { cleanFileName } from '~/media/rules'
+import { contentDisposition } from '~/results/exports.server'
 import { storageFor } from '~/storage/storage.server'
 
 /**
@@ -29,22 +30,15 @@ async function refuse(request: Request, status: 403 | 404) {
   })
 }
 
-/** `inline; filename="…"` with an ASCII fallback and the exact UTF-8 name (RFC 6266). */
-export function contentDisposition(name: string) {
+/**
+ * A document is always downloaded, never shown inside the site (`attachment`), under the
+ * user's file name made harmless, with an ASCII fallback and the exact UTF-8 name (RFC 6266).
+ */
+export function documentDisposition(name: string) {
   let base = cleanFileName(name).replace(/["\\]/g, '_')
   if (!base) base = 'document.pdf'
   if (!/\.pdf$/i.test(base)) base += '.pdf'
-  const ascii = base
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9._ -]/g, '_')
-  const encoded = encodeURIComponent(base).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  )
-  return `inline; filename="${ascii}"; filename*=UTF-8''${encoded}`
+  return contentDisposition(base, 'attachment')
 }
 
 function matches(ifNoneMatch: string | null, etag: string) {
@@ -68,11 +62,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const headers = new Headers({
     'Content-Type': file.mime_type,
     'X-Content-Type-Options': 'nosniff',
+    // Whatever a file holds, opened directly it runs nothing and reaches nothing of the site's.
+    'Content-Security-Policy': 'sandbox',
     'Cache-Control': access === 'public' ? PUBLIC_CACHE : PRIVATE_CACHE,
     ETag: etag,
   })
   if (file.kind === 'document' && !file.variant) {
-    headers.set('Content-Disposition', contentDisposition(file.original_name))
+    headers.set('Content-Disposition', documentDisposition(file.original_name))
   }
   if (matches(request.headers.get('If-None-Match'), etag)) {
     return new Response(null, { status: 304, headers })

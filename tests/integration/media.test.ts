@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import sharp from 'sharp'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { getDb } from '#db/index'
@@ -126,9 +127,10 @@ const smallJpeg = (n = 0) =>
     .toBuffer()
 const file = (bytes: Uint8Array | string, name: string, type = 'image/jpeg') =>
   new File([bytes as BlobPart], name, { type })
+// A one-page PDF, as small as a real one can be.
 const pdfBytes = () =>
   new TextEncoder().encode(
-    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
   )
 
 /** The GPS sub-directory pointer of EXIF (tag 0x8825), in either byte order. */
@@ -420,6 +422,59 @@ describe('uploading documents', () => {
     expect(Buffer.compare(await stored(doc.url), Buffer.from(pdf))).toBe(0)
   })
 
+  it('refuses PDFs that run scripts, launch programs, carry files or are encrypted', async () => {
+    const { entryId } = await newEntry()
+    const active = async (arrange: (doc: PDFDocument) => void) => {
+      const doc = await PDFDocument.create()
+      doc.addPage()
+      arrange(doc)
+      return doc.save({ useObjectStreams: false })
+    }
+    const script = await active((doc) => {
+      const js = doc.context.obj({ S: 'JavaScript', JS: PDFString.of('app.launchURL("x")') })
+      doc.catalog.set(PDFName.of('OpenAction'), doc.context.register(js))
+    })
+    const launch = await active((doc) => {
+      const run = doc.context.obj({ S: 'Launch', F: PDFString.of('cmd.exe') })
+      doc.catalog.set(PDFName.of('OpenAction'), doc.context.register(run))
+    })
+    const attachment = await active(
+      (doc) =>
+        void doc.attach(new Uint8Array([0x50, 0x4b, 3, 4]), 'a.zip', {
+          mimeType: 'application/zip',
+        }),
+    )
+    const encrypted = await active((doc) => {
+      doc.context.trailerInfo.Encrypt = doc.context.register(
+        doc.context.obj({
+          Filter: 'Standard',
+          V: 1,
+          R: 2,
+          O: PDFString.of('o'),
+          U: PDFString.of('u'),
+          P: -4,
+        }),
+      )
+    })
+    const results = await upload(
+      entryId,
+      [],
+      [
+        file(script, 'Quyết định.pdf', 'application/pdf'),
+        file(launch, 'Biên bản.pdf', 'application/pdf'),
+        file(attachment, 'Hồ sơ.pdf', 'application/pdf'),
+        file(encrypted, 'Mật.pdf', 'application/pdf'),
+      ],
+    )
+    expect(results.map((r) => (r.ok ? 'accepted' : r.error))).toEqual([
+      'activePdf',
+      'activePdf',
+      'activePdf',
+      'encryptedPdf',
+    ])
+    expect((await listEntryMedia(entryId)).documents).toEqual([])
+  })
+
   it('refuses a document over 20 MB', async () => {
     const { entryId } = await newEntry()
     const big = Buffer.concat([Buffer.from(pdfBytes()), Buffer.alloc(20 * MIB)])
@@ -629,13 +684,14 @@ describe('serving stored files', () => {
     expect(variant.headers.get('Content-Type')).toBe('image/webp')
   })
 
-  it('serves PDFs inline under a sanitised name', async () => {
+  it('serves PDFs as downloads under a sanitised name, sandboxed', async () => {
     const res = await serve(doc.url, cookies.officer)
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('application/pdf')
     expect(res.headers.get('Content-Disposition')).toMatch(
-      /^inline; filename="Bien ban _hop_ dan\.pdf"; filename\*=UTF-8''Bi%C3%AAn/,
+      /^attachment; filename="Bien ban _hop_ dan\.pdf"; filename\*=UTF-8''Bi%C3%AAn/,
     )
+    expect(res.headers.get('Content-Security-Policy')).toBe('sandbox')
   })
 
   it('lets the organiser of the area see it, and nobody else', async () => {
