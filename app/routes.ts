@@ -46,6 +46,8 @@ export default [
   route('commune/replications/:replicationId', 'routes/commune/replication.tsx'),
   route('admin/replications', 'routes/admin/replications.tsx'),
   route('admin/monitoring', 'routes/admin/monitoring.tsx'),
+  route('admin/revisions', 'routes/admin/revisions.tsx'),
+  route('admin/revisions/:revisionId', 'routes/admin/revision.tsx'),
   route('admin/monitoring/csv/:chart', 'routes/admin/monitoring-csv.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -366,6 +366,20 @@ export interface NotificationTable {
   created_at: Iso
 }
 
+/** A unit's change to a published model, waiting for the organiser (migration 0003). */
+export interface ModelRevisionTable {
+  id: Generated<number>
+  model_id: number
+  status: Generated<'pending' | 'approved' | 'rejected'>
+  /** The model form's validated values (ModelForm) as JSON. */
+  content: string
+  submitted_by: number | null
+  submitted_at: Iso
+  decided_by: number | null
+  decided_at: Iso | null
+  reject_reason: string | null
+}
+
 export interface AuditLogTable {
   id: Generated<number>
   actor_id: number | null
@@ -408,6 +422,7 @@ export interface Database {
   awards: AwardTable
   notifications: NotificationTable
   audit_log: AuditLogTable
+  model_revisions: ModelRevisionTable
   model_catalog: ModelCatalogTable
   model_catalog_tags: ModelCatalogTagTable
   catalog_facets: CatalogFacetTable

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-const reason = z
+export const reasonSchema = z
   .string({ error: 'validation.reasonRequired' })
   .trim()
   .min(5, 'validation.reasonRequired')
@@ -9,14 +9,14 @@ const reason = z
 /** The organiser's return form: the unit will read the reason. */
 export const returnEntrySchema = z.object({
   intent: z.literal('return').optional(),
-  reason,
+  reason: reasonSchema,
 })
 
 /** Accepting needs nothing but the decision. */
 export const acceptEntrySchema = z.object({ intent: z.literal('accept') })
 
 /** Rejecting needs a reason the unit will read. */
-export const rejectEntrySchema = z.object({ intent: z.literal('reject'), reason })
+export const rejectEntrySchema = z.object({ intent: z.literal('reject'), reason: reasonSchema })
 
 export const SCREENING_SCHEMAS = {
   return: returnEntrySchema,

@@ -2,6 +2,7 @@ import { enDocuments } from './documents.en'
 import { enCatalog } from './catalog.en'
 import { enReplication } from './replication.en'
 import { enResults } from './results.en'
+import { enRevisions } from './revisions.en'
 import type { MessageKey } from './vi'
 
 /** English UI strings: every key of vi.ts, enforced by the type. */
@@ -723,4 +724,5 @@ export const en: Record<MessageKey, string> = {
   ...enCatalog,
   ...enReplication,
   ...enDocuments,
+  ...enRevisions,
 }

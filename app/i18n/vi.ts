@@ -2,6 +2,7 @@ import { viDocuments } from './documents.vi'
 import { viCatalog } from './catalog.vi'
 import { viReplication } from './replication.vi'
 import { viResults } from './results.vi'
+import { viRevisions } from './revisions.vi'
 
 /**
  * Vietnamese UI strings (the default language). Keys are flat and dotted; `{name}`
@@ -722,6 +723,7 @@ export const vi = {
   ...viCatalog,
   ...viReplication,
   ...viDocuments,
+  ...viRevisions,
 } as const
 
 export type MessageKey = keyof typeof vi

@@ -8,13 +8,21 @@ import {
   replaceModelIndicators,
   slugExists,
 } from '#db/repos/models'
+import {
+  pendingRevisionOf,
+  savePendingRevision,
+  withdrawPendingRevision,
+} from '#db/repos/model-revisions'
+import { notify, usersWithRole } from '#db/repos/notifications'
 import { findOrgUnit, isInScope, scopeRootFor } from '#db/repos/org-units'
 import { forbidden } from '~/auth/guards.server'
 import { reindexModel } from '~/catalog/catalog.server'
 import { grantFor, type SessionUser } from '~/auth/permissions'
 import { now } from '~/clock.server'
-import { modelColumnsFromForm, snapshotFromModel } from '~/entries/content'
+import { indicatorRowsFromForm, modelColumnsFromForm, snapshotFromModel } from '~/entries/content'
+import { diffSnapshots } from '~/entries/diff'
 import type { ModelForm } from '~/entries/schema'
+import type { Model } from '#db/schema'
 import { notFound } from '~/entries/access.server'
 import { slugify } from './slug'
 
@@ -61,9 +69,13 @@ async function uniqueSlug(title: string, db: Executor) {
 }
 
 export type ModelSaveResult =
-  { ok: true; id: number } | { ok: false; field: string; message: string }
+  { ok: true; id: number; pendingReview: boolean } | { ok: false; field: string; message: string }
 
-/** Registers a new model for the officer's unit, or updates one of its models. */
+/**
+ * Registers a new model for the officer's unit, or updates one of its models. A change to a
+ * published model is not applied: it becomes the model's pending revision, which the organiser
+ * approves before the public sees it (app/models/revisions.server.ts).
+ */
 export async function saveModel(
   user: SessionUser,
   form: ModelForm,
@@ -75,18 +87,15 @@ export async function saveModel(
   const at = now().toISOString()
   return getDb()
     .transaction()
-    .execute(async (tx) => {
+    .execute(async (tx): Promise<ModelSaveResult> => {
       if (!(await checkCommunes(unit.id, communeIds, tx))) {
         return { ok: false, field: 'commune_ids', message: 'validation.invalidChoice' }
       }
-      const columns = modelColumnsFromForm(form)
-      let id: number
-      let before: unknown
       if (modelId == null) {
         const row = await tx
           .insertInto('models')
           .values({
-            ...columns,
+            ...modelColumnsFromForm(form),
             slug: await uniqueSlug(form.title, tx),
             unit_id: unit.id,
             created_by: user.id,
@@ -95,46 +104,147 @@ export async function saveModel(
           })
           .returning('id')
           .executeTakeFirstOrThrow()
-        id = row.id
-      } else {
-        before = await findModel(modelId, tx)
-        await tx
-          .updateTable('models')
-          .set({ ...columns, updated_at: at })
-          .where('id', '=', modelId)
-          .where('unit_id', '=', unit.id)
-          .execute()
-        id = modelId
+        await writeModelContent(row.id, form, tx)
+        await recordAudit(
+          {
+            actorId: user.id,
+            action: 'model.create',
+            subjectType: 'model',
+            subjectId: row.id,
+            after: auditContent(form),
+            ip,
+          },
+          tx,
+        )
+        return { ok: true, id: row.id, pendingReview: false }
       }
-      await replaceModelCommunes(id, communeIds, tx)
-      await replaceModelIndicators(
-        id,
-        (form.indicators ?? []).map((i, n) => ({
-          position: n + 1,
-          label: i.label,
-          value: i.value,
-          unit: i.unit,
-          baseline: i.baseline ?? null,
-          period: i.period ?? '',
-        })),
-        tx,
-      )
-      // The public catalog follows the model in the same transaction (a no-op until it is published).
-      await reindexModel(id, tx)
+      const model = await findModel(modelId, tx)
+      if (!model || model.unit_id !== unit.id) forbidden()
+      if (model.published_at) {
+        const [current, proposed] = await Promise.all([
+          modelContent(modelId, tx),
+          revisionContent(modelId, form, tx),
+        ])
+        // Saved as published: nothing to review (and a pending change the unit undid is withdrawn).
+        if (current && proposed && !diffSnapshots(current, proposed).length) {
+          await withdrawPendingRevision(modelId, tx)
+          return { ok: true, id: modelId, pendingReview: false }
+        }
+        await submitRevision({ model, form, userId: user.id, at, ip }, tx)
+        return { ok: true, id: modelId, pendingReview: true }
+      }
+      await applyModelUpdate(modelId, form, at, tx)
       await recordAudit(
         {
           actorId: user.id,
-          action: modelId == null ? 'model.create' : 'model.update',
+          action: 'model.update',
           subjectType: 'model',
-          subjectId: id,
-          before,
-          after: { ...columns, communeIds, indicators: form.indicators ?? [] },
+          subjectId: modelId,
+          before: model,
+          after: auditContent(form),
           ip,
         },
         tx,
       )
-      return { ok: true, id }
+      return { ok: true, id: modelId, pendingReview: false }
     })
+}
+
+/** Are the form's communes still ones the model's unit may name? (Checked again on approval.) */
+export async function communesAllowed(unitId: number, form: ModelForm, db: Executor) {
+  return checkCommunes(unitId, [...new Set(form.commune_ids ?? [])], db)
+}
+
+/** Overwrites a model's content with the form's, inside the caller's transaction. */
+export async function applyModelUpdate(modelId: number, form: ModelForm, at: string, tx: Executor) {
+  await tx
+    .updateTable('models')
+    .set({ ...modelColumnsFromForm(form), updated_at: at })
+    .where('id', '=', modelId)
+    .execute()
+  await writeModelContent(modelId, form, tx)
+}
+
+/** The model's communes and indicators from the form, and the catalog in step. */
+async function writeModelContent(id: number, form: ModelForm, tx: Executor) {
+  await replaceModelCommunes(id, [...new Set(form.commune_ids ?? [])], tx)
+  await replaceModelIndicators(id, indicatorRowsFromForm(form), tx)
+  // The public catalog follows the model in the same transaction (a no-op until it is published).
+  await reindexModel(id, tx)
+}
+
+/**
+ * A unit's change to a published model: kept as the model's pending revision (one per model,
+ * a newer change replacing it), audited, and announced to the organisers of the unit's area.
+ */
+async function submitRevision(
+  r: { model: Model; form: ModelForm; userId: number; at: string; ip: string | null },
+  tx: Executor,
+) {
+  const id = await savePendingRevision(
+    { modelId: r.model.id, content: JSON.stringify(r.form), userId: r.userId, at: r.at },
+    tx,
+  )
+  await recordAudit(
+    {
+      actorId: r.userId,
+      action: 'model.revise',
+      subjectType: 'model',
+      subjectId: r.model.id,
+      after: { revisionId: id, ...auditContent(r.form) },
+      ip: r.ip,
+    },
+    tx,
+  )
+  const organisers = []
+  for (const admin of await usersWithRole('admin', undefined, tx)) {
+    if (await isInScope(await scopeRootFor(admin.org_unit_id, tx), r.model.unit_id, tx))
+      organisers.push(admin.id)
+  }
+  await notify(
+    organisers,
+    {
+      kind: 'notice.model.revisionSubmitted',
+      params: { title: r.model.title },
+      link: `/admin/revisions/${id}`,
+      now: new Date(r.at),
+    },
+    tx,
+  )
+}
+
+/** The content a revision would give its model, shaped like the model's own (form, diff). */
+export async function revisionContent(modelId: number, form: ModelForm, db: Executor = getDb()) {
+  const model = await findModel(modelId, db)
+  if (!model) return null
+  const unit = await findOrgUnit(model.unit_id, db)
+  const communes = []
+  for (const id of [...new Set(form.commune_ids ?? [])]) {
+    const c = await findOrgUnit(id, db)
+    if (c) communes.push({ id: c.id, name: c.name })
+  }
+  return snapshotFromModel(modelColumnsFromForm(form), {
+    unit: { id: model.unit_id, name: unit?.name ?? '' },
+    // In the order the model's own communes are read (by name, as SQLite compares).
+    communes: communes.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    indicators: indicatorRowsFromForm(form),
+  })
+}
+
+/** The model as its unit sees it in the form: its pending revision when there is one. */
+export async function modelContentForUnit(modelId: number) {
+  const pending = await pendingRevisionOf(modelId)
+  if (!pending) return { content: await modelContent(modelId), pendingSince: null }
+  const form = JSON.parse(pending.content) as ModelForm
+  return { content: await revisionContent(modelId, form), pendingSince: pending.submitted_at }
+}
+
+export function auditContent(form: ModelForm) {
+  return {
+    ...modelColumnsFromForm(form),
+    communeIds: [...new Set(form.commune_ids ?? [])],
+    indicators: form.indicators ?? [],
+  }
 }
 
 /** A model as snapshot-shaped content (to prefill a nomination). */

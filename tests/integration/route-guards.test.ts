@@ -20,6 +20,8 @@ import * as communeReplicationNew from '~/routes/commune/replication-new'
 import * as adminMonitoring from '~/routes/admin/monitoring'
 import * as adminMonitoringCsv from '~/routes/admin/monitoring-csv'
 import * as adminReplications from '~/routes/admin/replications'
+import * as adminRevision from '~/routes/admin/revision'
+import * as adminRevisions from '~/routes/admin/revisions'
 import * as judgeEntry from '~/routes/judge/entry'
 import * as judgeConflict from '~/routes/judge/conflict'
 import * as judgeHome from '~/routes/judge/home'
@@ -176,6 +178,19 @@ const PROTECTED: {
     file: 'routes/admin/replications.tsx',
     path: '/admin/replications',
     module: adminReplications,
+    roles: ['admin'],
+  },
+  {
+    file: 'routes/admin/revisions.tsx',
+    path: '/admin/revisions',
+    module: adminRevisions,
+    roles: ['admin'],
+  },
+  {
+    file: 'routes/admin/revision.tsx',
+    path: '/admin/revisions/1',
+    params: { revisionId: '1' },
+    module: adminRevision,
     roles: ['admin'],
   },
   {

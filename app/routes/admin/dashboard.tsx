@@ -10,6 +10,7 @@ import { contestPhase } from '~/contests/phase'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
+import { pendingRevisionsFor } from '~/models/revisions.server'
 import { organiserScope } from '~/users/users.server'
 import { pageTitle } from '~/ui/page-title'
 
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request)
   const scope = await organiserScope(admin)
-  const [orgCounts, totals, contests, users] = await Promise.all([
+  const [orgCounts, totals, contests, users, revisions] = await Promise.all([
     countOrgUnits(scope),
     movementTotals(),
     listContests(),
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .selectFrom('users')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
+    pendingRevisionsFor(admin),
   ])
   const at = now()
   const rows = contests.map((c) => ({
@@ -48,15 +50,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ['admin.stat.replications', totals.replications],
     ] as [MessageKey, number][],
     contests: rows,
+    pendingRevisions: revisions.length,
   }
 }
 
 export default function AdminDashboard() {
-  const { stats, contests } = useLoaderData<typeof loader>()
+  const { stats, contests, pendingRevisions } = useLoaderData<typeof loader>()
   const t = useT()
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{t('admin.title')}</h1>
+      {pendingRevisions ? (
+        <p>
+          <Link to="/admin/revisions" className="font-semibold text-brand-700 underline">
+            {t('revision.list.link', { count: pendingRevisions })}
+          </Link>
+        </p>
+      ) : null}
       <section aria-labelledby="overview">
         <h2 id="overview" className="text-xl font-semibold">
           {t('admin.overview')}

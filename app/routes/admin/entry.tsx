@@ -11,6 +11,7 @@ import { now } from '~/clock.server'
 import { contestStage } from '~/contests/phase'
 import { refusalFor } from '~/contests/rules'
 import { notFound } from '~/entries/access.server'
+import { ChangesTable } from '~/entries/changes-table'
 import { diffSnapshots } from '~/entries/diff'
 import { screenEntry } from '~/entries/entries.server'
 import { EntryView } from '~/entries/entry-view'
@@ -34,7 +35,6 @@ import {
   labelClass,
   secondaryButtonClass,
 } from '~/ui/form'
-import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { organiserScope } from '~/users/users.server'
 import { pageTitle } from '~/ui/page-title'
 
@@ -273,30 +273,7 @@ export default function AdminEntry() {
                         prev: String(d.versions[i - 1]!.version),
                       })}
                     </h3>
-                    <ScrollTable labelledBy={`changes-${v.version}`}>
-                      <thead className="bg-stone-100">
-                        <tr>
-                          <ColumnHeader label="adminEntry.field" />
-                          <ColumnHeader label="adminEntry.before" />
-                          <ColumnHeader label="adminEntry.after" />
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {v.changes.map((c) => (
-                          <tr key={c.field} className="border-t border-stone-200 align-top">
-                            <th scope="row" className="px-3 py-2 font-medium">
-                              {t(`content.${c.field}`)}
-                            </th>
-                            <td className="whitespace-pre-line px-3 py-2 text-red-900">
-                              {c.before}
-                            </td>
-                            <td className="whitespace-pre-line px-3 py-2 text-green-900">
-                              {c.after}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </ScrollTable>
+                    <ChangesTable labelledBy={`changes-${v.version}`} changes={v.changes} />
                   </>
                 ) : (
                   <p className="mt-1 text-sm">{t('adminEntry.noChanges')}</p>

@@ -9,11 +9,12 @@ import { formValuesFromSnapshot } from '~/entries/content'
 import { ContentFields } from '~/entries/content-fields'
 import { modelFormSchema } from '~/entries/schema'
 import { getLocale } from '~/i18n/locale.server'
-import { useT } from '~/i18n/use-t'
+import { formatDateTime } from '~/i18n'
+import { useLocale, useT } from '~/i18n/use-t'
 import { clientIp } from '~/load-context'
 import {
   communeChoicesFor,
-  modelContent,
+  modelContentForUnit,
   requireOwnModel,
   saveModel,
   unitOf,
@@ -39,8 +40,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'unit')
   const unit = unitOf(user)
   const modelId = modelIdOf(params)
-  if (modelId !== null) await requireOwnModel(user, modelId)
-  const content = modelId !== null ? await modelContent(modelId) : null
+  const model = modelId !== null ? await requireOwnModel(user, modelId) : null
+  // A published model's form shows the unit's pending change, if any (the public sees the approved one).
+  const { content, pendingSince } =
+    modelId !== null ? await modelContentForUnit(modelId) : { content: null, pendingSince: null }
   const communes = await orgUnitsInScope(
     await scopeRootFor(await communeChoicesFor(unit.id)),
     'commune',
@@ -53,6 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? formValuesFromSnapshot(content, await getLocale(request))
       : { indicators: [] },
     saved: new URL(request.url).searchParams.has('saved'),
+    sentForReview: new URL(request.url).searchParams.has('sent'),
+    published: !!model?.published_at,
+    pendingSince,
   }
 }
 
@@ -75,11 +81,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
-  return redirect(`/unit/models/${saved.id}?saved=1`)
+  return redirect(`/unit/models/${saved.id}?${saved.pendingReview ? 'sent' : 'saved'}=1`)
 }
 
 export default function ModelForm() {
-  const { modelId, unitName, communes, defaultValue, saved } = useLoaderData<typeof loader>()
+  const {
+    modelId,
+    unitName,
+    communes,
+    defaultValue,
+    saved,
+    sentForReview,
+    published,
+    pendingSince,
+  } = useLoaderData<typeof loader>()
+  const locale = useLocale()
   const actionData = useActionData<typeof action>()
   const t = useT()
   const [form, fields] = useForm({
@@ -104,6 +120,16 @@ export default function ModelForm() {
       <p className="text-stone-700">{t('unit.unitName', { name: unitName })}</p>
       <p className="text-sm text-stone-600">{t('model.intro')}</p>
       {saved && !actionData ? <FormMessage tone="success">{t('model.saved')}</FormMessage> : null}
+      {sentForReview && !actionData ? (
+        <FormMessage tone="success">{t('model.pendingReview')}</FormMessage>
+      ) : null}
+      {published && !sentForReview ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+          {pendingSince
+            ? t('model.pendingSince', { date: formatDateTime(locale, pendingSince) })
+            : t('model.publishedHint')}
+        </p>
+      ) : null}
       {actionData?.result.status === 'error' ? (
         <FormMessage tone="error">{t('model.fixErrors')}</FormMessage>
       ) : null}
