@@ -3,8 +3,7 @@ import { createHash } from 'node:crypto'
 import { findFileByKey } from '#db/repos/media'
 import { getTranslator } from '~/i18n/locale.server'
 import { mediaAccess } from '~/media/access.server'
-import { cleanFileName } from '~/media/rules'
-import { contentDisposition } from '~/results/exports.server'
+import { documentDisposition } from '~/media/disposition.server'
 import { storageFor } from '~/storage/storage.server'
 
 /**
@@ -28,17 +27,6 @@ async function refuse(request: Request, status: 403 | 404) {
       'X-Content-Type-Options': 'nosniff',
     },
   })
-}
-
-/**
- * A document is always downloaded, never shown inside the site (`attachment`), under the
- * user's file name made harmless, with an ASCII fallback and the exact UTF-8 name (RFC 6266).
- */
-export function documentDisposition(name: string) {
-  let base = cleanFileName(name).replace(/["\\]/g, '_')
-  if (!base) base = 'document.pdf'
-  if (!/\.pdf$/i.test(base)) base += '.pdf'
-  return contentDisposition(base, 'attachment')
 }
 
 function matches(ifNoneMatch: string | null, etag: string) {

@@ -5,7 +5,7 @@ import { mediaMessages, uploadOutcomeQuery } from '~/media/messages'
 import { PDFDocument } from 'pdf-lib'
 import { MediaRefusal, checkPdf, processPhoto, variantWidths } from '~/media/process.server'
 import { cleanFileName, mediaErrorMessage, type FileResult } from '~/media/rules'
-import { documentDisposition } from '~/routes/media'
+import { documentDisposition } from '~/media/disposition.server'
 import { derivedKey, newStorageKey } from '~/storage/storage.server'
 
 const refusalOf = async (p: Promise<unknown>) => {
