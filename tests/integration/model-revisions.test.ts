@@ -7,7 +7,13 @@ import * as adminRevisions from '~/routes/admin/revisions'
 import * as modelForm from '~/routes/unit/model-form'
 import * as openData from '~/routes/open-data/models.json'
 import { call } from '../support/remix'
-import { cookieFor, createOrgTree, createUser, type OrgTree } from '../support/fixtures'
+import {
+  cookieFor,
+  createOrgTree,
+  createUser,
+  farOrganiser,
+  type OrgTree,
+} from '../support/fixtures'
 
 /**
  * A published model changes only when the organiser says so: the unit's edit becomes a pending
@@ -24,20 +30,7 @@ beforeAll(async () => {
   c.unit = await cookieFor(unit.id)
   c.otherUnit = await cookieFor((await createUser([{ role: 'unit', orgUnitId: org.otherUnit }])).id)
   c.admin = await cookieFor((await createUser([{ role: 'admin', orgUnitId: org.organiser }])).id)
-  const at = new Date().toISOString()
-  const far = await getDb()
-    .insertInto('org_units')
-    .values({
-      kind: 'unit',
-      unit_type: 'party_committee',
-      name: 'Ban Tuyên giáo và Dân vận B',
-      parent_id: org.otherDistrict,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  c.farAdmin = await cookieFor((await createUser([{ role: 'admin', orgUnitId: far.id }])).id)
+  c.farAdmin = await cookieFor((await farOrganiser(org)).id)
 })
 
 const TITLE = 'Dân hiến đất làm đường bê tông nông thôn'

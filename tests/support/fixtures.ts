@@ -116,6 +116,17 @@ export async function userWithRole(role: Role, org: OrgTree) {
   return createUser([{ role, orgUnitId }])
 }
 
+/** An organiser of the other district (outside the tree's organiser's area). */
+export async function farOrganiser(org: OrgTree) {
+  const office = await orgUnit({
+    kind: 'unit',
+    name: 'Ban Tuyên giáo và Dân vận B',
+    parent_id: org.otherDistrict,
+    unit_type: 'party_committee',
+  })
+  return createUser([{ role: 'admin', orgUnitId: office }])
+}
+
 /** A Cookie header for a fresh session of this user. */
 export async function cookieFor(userId: number) {
   const setCookie = await createUserSession(
