@@ -3,7 +3,6 @@
  * pending migrations, then serves the Remix build with compression and
  * long-lived caching for fingerprinted assets.
  */
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
@@ -13,6 +12,8 @@ import { dirname, join } from 'node:path'
 import { createDb } from './db/index'
 import { migrateToLatest } from './db/migrator'
 import { parseEnv } from './app/env.server'
+// Remix's Express handler with every request body bounded by route (issue 11).
+import { createRequestHandler } from './app/http/body-limit.server'
 
 const isDev = process.argv.includes('--dev')
 if (!isDev) process.env.NODE_ENV ??= 'production'

@@ -85,7 +85,9 @@ export function ErrorBoundary() {
       ? [t('error.404.title'), t('error.404.body')]
       : status === 403
         ? [t('error.403.title'), t('error.403.body')]
-        : status >= 500
+        : status === 413
+          ? [t('http.tooLarge.title'), t('http.tooLarge.short')]
+          : status >= 500
           ? [t('error.500.title'), t('error.500.body')]
           : [t('error.title'), t('error.generic.body', { status: String(status) })]
   return (

@@ -1,7 +1,8 @@
 import type { Locale } from '#db/domain'
 import { formatDecimal } from '~/models/decimal'
+import { draftFields } from './draft-fields'
 import type { EntryForm, ModelForm } from './schema'
-import { splitList } from './schema'
+import { entryFormSchema, splitList } from './schema'
 import type { EntrySnapshot, SnapshotDocument, SnapshotPhoto } from './snapshot'
 
 /** Raw form values as Conform reads them back (strings, arrays, nested rows). */
@@ -11,11 +12,12 @@ const DRAFT_MARK = '__form'
 
 /**
  * A draft is the form exactly as the unit typed it (even half-finished or
- * invalid), so nothing typed is ever lost. Older drafts (and the seed's) are
+ * invalid), so nothing typed is ever lost; only the form's own fields, bounded
+ * (./draft-fields), are kept. Older drafts (and the seed's) are
  * snapshots; both read back as form values.
  */
 export function serialiseDraft(payload: FormValues) {
-  const { intent: _intent, ...rest } = payload
+  const { intent: _intent, ...rest } = draftFields(payload, entryFormSchema)
   return JSON.stringify({ [DRAFT_MARK]: 1, ...rest })
 }
 

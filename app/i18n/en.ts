@@ -1,3 +1,4 @@
+import { enHttp } from './http.en'
 import { enDocuments } from './documents.en'
 import { enCatalog } from './catalog.en'
 import { enReplication } from './replication.en'
@@ -725,4 +726,5 @@ export const en: Record<MessageKey, string> = {
   ...enReplication,
   ...enDocuments,
   ...enRevisions,
+  ...enHttp,
 }

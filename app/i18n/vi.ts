@@ -1,3 +1,4 @@
+import { viHttp } from './http.vi'
 import { viDocuments } from './documents.vi'
 import { viCatalog } from './catalog.vi'
 import { viReplication } from './replication.vi'
@@ -724,6 +725,7 @@ export const vi = {
   ...viReplication,
   ...viDocuments,
   ...viRevisions,
+  ...viHttp,
 } as const
 
 export type MessageKey = keyof typeof vi

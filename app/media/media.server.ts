@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import type { MediaKind } from '#db/domain'
 import { getDb, type Executor, type Tx } from '#db/index'
 import { recordAudit } from '#db/repos/audit'
@@ -48,8 +49,11 @@ import { isPhotoType, sniffType } from './sniff'
 export interface IncomingFile {
   /** The name the user's file had: kept as a label only, never used for storage. */
   name: string
-  /** The bytes, or null when the upload was over the size limit and not read. */
-  bytes: Uint8Array | null
+  /**
+   * The bytes, or the file on disk they were streamed to (upload-stream.server), or null
+   * when the upload was over the size limit and not kept.
+   */
+  bytes: Uint8Array | { path: string; size: number } | null
   /** The form field it came in (photos take only photos, documents only PDFs); absent: by content. */
   kind?: MediaKind
 }
@@ -130,8 +134,14 @@ interface Prepared {
 
 /** Size, type and count checks, then decoding: everything that needs no write. */
 async function prepare(entryId: number, file: IncomingFile): Promise<Prepared> {
-  const { bytes } = file
-  if (bytes === null) throw new MediaRefusal(LIMITS[file.kind ?? 'photo'].tooLarge)
+  if (file.bytes === null) throw new MediaRefusal(LIMITS[file.kind ?? 'photo'].tooLarge)
+  // A streamed upload is read back only now, one file at a time, and only when within the limits.
+  if (!(file.bytes instanceof Uint8Array)) {
+    if (file.bytes.size > LIMITS[file.kind ?? 'document'].bytes) {
+      throw new MediaRefusal(LIMITS[file.kind ?? 'document'].tooLarge)
+    }
+  }
+  const bytes = file.bytes instanceof Uint8Array ? file.bytes : await readFile(file.bytes.path)
   if (bytes.byteLength === 0) throw new MediaRefusal('empty')
   // The size comes first: nothing larger than a limit is decoded.
   if (bytes.byteLength > LIMITS[file.kind ?? 'document'].bytes) {

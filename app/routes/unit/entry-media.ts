@@ -1,23 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, UploadHandler } from '@remix-run/node'
-import { redirect, unstable_parseMultipartFormData } from '@remix-run/node'
-import type { MediaKind } from '#db/domain'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import { requireEditableEntry, requireOwnEntry } from '~/entries/access.server'
 import { clientIp } from '~/load-context'
 import {
   addEntryFiles,
   updateEntryMedia,
-  type IncomingFile,
   type MediaOp,
 } from '~/media/media.server'
 import { doneQuery, errorQuery, uploadOutcomeQuery, type MediaDone } from '~/media/messages'
 import { MediaRefusal } from '~/media/process.server'
-import {
-  DOCUMENT_MAX_BYTES,
-  MAX_REQUEST_BYTES,
-  PHOTO_MAX_BYTES,
-  mediaErrorCodeOfKey,
-  type MediaErrorCode,
-} from '~/media/rules'
+import { MAX_REQUEST_BYTES, mediaErrorCodeOfKey, type MediaErrorCode } from '~/media/rules'
+import { readUploadForm, type UploadForm } from '~/media/upload-stream.server'
 
 /**
  * POST /unit/entries/:entryId/media — photos and documents of an entry.
@@ -31,9 +24,6 @@ import {
  * `{error: code}` with the HTTP status for refusals (401 signed out, 403, 404,
  * 409 entry no longer editable, 413 request too large).
  */
-
-const FIELD_KINDS: Record<string, MediaKind> = { photos: 'photo', documents: 'document' }
-const TEXT_FIELD_MAX = 16 * 1024
 
 const entryPage = (entryId: number, query = '') =>
   `/unit/entries/${entryId}${query ? `?${query}` : ''}#media`
@@ -50,95 +40,6 @@ function isDataWithInit(v: unknown): v is { data: unknown; init: ResponseInit | 
   return (
     typeof v === 'object' && v !== null && (v as { type?: string }).type === 'DataWithResponseInit'
   )
-}
-
-class RequestTooLarge extends Error {}
-class BadField extends Error {}
-
-/** The request with its body counted: reading past `max` bytes fails with RequestTooLarge. */
-function capped(request: Request, max: number) {
-  let total = 0
-  const counter = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      total += chunk.byteLength
-      if (total > max) controller.error(new RequestTooLarge())
-      else controller.enqueue(chunk)
-    },
-  })
-  return new Request(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: request.body!.pipeThrough(counter),
-    duplex: 'half',
-  } as RequestInit & { duplex: 'half' })
-}
-
-/** Browsers write `"`, CR and LF in a multipart file name as %22, %0D and %0A (HTML spec). */
-const unescapeFileName = (name: string) =>
-  name.replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n')
-
-function concat(chunks: Uint8Array[], size: number) {
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.byteLength
-  }
-  return out
-}
-
-/**
- * Reads the form. Files go to `files` in the order sent; a file over its limit is
- * read to the end but not kept (bytes null), so it gets its own message while the
- * others are processed.
- */
-async function readForm(request: Request) {
-  const files: IncomingFile[] = []
-  const type = request.headers.get('Content-Type') ?? ''
-  const multipart = type.startsWith('multipart/form-data')
-  const handler: UploadHandler = async ({ name, filename, data }) => {
-    const kind = FIELD_KINDS[name]
-    const isFile = typeof filename === 'string'
-    const limit = !isFile
-      ? TEXT_FIELD_MAX
-      : kind === 'document'
-        ? DOCUMENT_MAX_BYTES
-        : PHOTO_MAX_BYTES
-    let chunks: Uint8Array[] = []
-    let size = 0
-    for await (const chunk of data) {
-      size += chunk.byteLength
-      if (size > limit) chunks = []
-      else chunks.push(chunk)
-    }
-    if (!isFile) {
-      if (size > limit) throw new BadField()
-      return new TextDecoder().decode(concat(chunks, size))
-    }
-    // An empty part without a name is a file input left empty; other fields are ignored.
-    if (!kind || (filename === '' && size === 0)) return undefined
-    files.push({
-      name: unescapeFileName(filename),
-      kind,
-      bytes: size > limit ? null : concat(chunks, size),
-    })
-    return undefined
-  }
-  try {
-    if (!request.body) return { form: new FormData(), files }
-    const body = capped(request, multipart ? MAX_REQUEST_BYTES : TEXT_FIELD_MAX)
-    const form = multipart
-      ? await unstable_parseMultipartFormData(body, handler)
-      : await body.formData()
-    return { form, files }
-  } catch (error) {
-    const cause = (error as { cause?: unknown } | null)?.cause
-    if (error instanceof RequestTooLarge || cause instanceof RequestTooLarge) {
-      throw new MediaRefusal('requestTooLarge', { cause: error })
-    }
-    if (error instanceof BadField) throw new MediaRefusal('badRequest', { cause: error })
-    throw error
-  }
 }
 
 const STATUS: Partial<Record<MediaErrorCode, number>> = {
@@ -192,16 +93,32 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (Number(request.headers.get('Content-Length') ?? 0) > MAX_REQUEST_BYTES) {
     return refusal(request, entryId, 'requestTooLarge')
   }
-  let form: FormData
-  let files: IncomingFile[]
+  let upload: UploadForm
   try {
-    ;({ form, files } = await readForm(request))
+    // Files are streamed to a temporary folder, removed again whatever happens next.
+    upload = await readUploadForm(request)
   } catch (error) {
-    if (error instanceof MediaRefusal) return refusal(request, entryId, error.code)
-    throw error
+    if (!(error instanceof MediaRefusal)) throw error
+    // A body no browser sends (not multipart, broken multipart): 400, in the visitor's language.
+    if (error.code === 'badRequest' && !wantsJson(request)) {
+      throw data({ message: 'http.badRequest.body' }, { status: 400 })
+    }
+    return refusal(request, entryId, error.code)
   }
-  const ip = clientIp(context)
+  try {
+    return await handleForm(request, entryId, userId, upload, clientIp(context))
+  } finally {
+    await upload.cleanup()
+  }
+}
 
+async function handleForm(
+  request: Request,
+  entryId: number,
+  userId: number,
+  { form, files }: UploadForm,
+  ip: string | null,
+) {
   const intent = form.get('intent')
   if (typeof intent === 'string' && intent !== 'upload') {
     const make = Object.hasOwn(INTENTS, intent) ? INTENTS[intent] : undefined
