@@ -88,8 +88,8 @@ export function ErrorBoundary() {
         : status === 413
           ? [t('http.tooLarge.title'), t('http.tooLarge.short')]
           : status >= 500
-          ? [t('error.500.title'), t('error.500.body')]
-          : [t('error.title'), t('error.generic.body', { status: String(status) })]
+            ? [t('error.500.title'), t('error.500.body')]
+            : [t('error.title'), t('error.generic.body', { status: String(status) })]
   return (
     <AppShell>
       <section className="mx-auto max-w-xl py-10 text-center">

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 
 /**
  * What a draft may keep: the form's own fields, each bounded (issue 11: an autosave
@@ -19,7 +19,10 @@ function unwrap(schema: Schema): Schema {
   let s = schema
   for (;;) {
     const def = s._zod.def as { type: string; innerType?: Schema; in?: Schema }
-    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType) {
+    if (
+      (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') &&
+      def.innerType
+    ) {
       s = def.innerType
     } else if (def.type === 'pipe' && def.in) s = def.in
     else return s

@@ -1,10 +1,14 @@
-import { createRemixRequest, sendRemixResponse } from '@remix-run/express'
 import {
   createRequestHandler as createRemixHandler,
+  writeReadableStreamToWritable,
   type AppLoadContext,
   type ServerBuild,
 } from '@remix-run/node'
-import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express'
+import type {
+  Request as ExpressRequest,
+  RequestHandler,
+  Response as ExpressResponse,
+} from 'express'
 import type { IncomingMessage } from 'node:http'
 import { encode } from 'turbo-stream'
 import type { Locale } from '#db/domain'
@@ -62,7 +66,8 @@ export function countedBody(
 ): { stream: ReadableStream<Uint8Array>; stop: () => void } {
   let total = 0
   let settled = false
-  const listeners: [string, (...args: never[]) => void][] = []
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Node's listener type
+  const listeners: [string, (...args: any[]) => void][] = []
   const detach = () => {
     settled = true
     for (const [event, fn] of listeners) req.off(event, fn)
@@ -70,9 +75,10 @@ export function countedBody(
   const stream = new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        const on = <A extends unknown[]>(event: string, fn: (...args: A) => void) => {
-          listeners.push([event, fn as (...args: never[]) => void])
-          req.on(event, fn as (...args: unknown[]) => void)
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Node's listener type
+        const on = (event: string, fn: (...args: any[]) => void) => {
+          listeners.push([event, fn])
+          req.on(event, fn)
         }
         on('data', (chunk: Buffer) => {
           total += chunk.byteLength
@@ -147,7 +153,11 @@ export async function tooLargeReply(opts: {
   const max = formatLimit(opts.limit, opts.locale === 'vi' ? ',' : '.')
   if (/\.data$/.test(opts.path)) {
     // A Remix fetch submission: an error response (status 413) for the error boundary.
-    const error = { status: 413, statusText: 'Payload Too Large', data: { message: 'http.tooLarge.short' } }
+    const error = {
+      status: 413,
+      statusText: 'Payload Too Large',
+      data: { message: 'http.tooLarge.short' },
+    }
     const stream = encode(
       { error },
       {
@@ -167,8 +177,7 @@ export async function tooLargeReply(opts: {
       body: JSON.stringify({ error: 'requestTooLarge', max: opts.limit }),
     }
   }
-  const escape = (s: string) =>
-    s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+  const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
   const title = escape(t('http.tooLarge.title'))
   const body = escape(t('http.tooLarge.body', { max }))
   const back = escape(t('http.tooLarge.back'))
@@ -234,6 +243,43 @@ async function refuse(req: ExpressRequest, res: ExpressResponse, limit: number) 
 }
 
 /**
+ * The web Request Remix gets, made as @remix-run/express makes it (URL from the Host or,
+ * behind a trusted proxy, X-Forwarded-Host; aborted when the client goes away before the
+ * answer), with the given body.
+ */
+function remixRequest(req: ExpressRequest, res: ExpressResponse) {
+  const [, forwardedPort] = req.get('X-Forwarded-Host')?.split(':') ?? []
+  const [, hostPort] = req.get('host')?.split(':') ?? []
+  const port = [forwardedPort, hostPort]
+    .map((p) => Number.parseInt(p ?? '', 10))
+    .find((p) => Number.isSafeInteger(p))
+  const url = new URL(
+    `${req.protocol}://${req.hostname}${port ? `:${port}` : ''}${req.originalUrl}`,
+  )
+  const headers = new Headers()
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (values === undefined) continue
+    for (const value of Array.isArray(values) ? values : [values]) headers.append(key, value)
+  }
+  const controller = new AbortController()
+  let answered = false
+  res.on('finish', () => (answered = true))
+  res.on('close', () => {
+    if (!answered) controller.abort()
+  })
+  return { url: url.href, headers, signal: controller.signal }
+}
+
+async function sendResponse(res: ExpressResponse, response: Response) {
+  res.statusMessage = response.statusText
+  res.status(response.status)
+  for (const [key, value] of response.headers.entries()) res.append(key, value)
+  if (/text\/event-stream/i.test(response.headers.get('Content-Type') ?? '')) res.flushHeaders()
+  if (response.body) await writeReadableStreamToWritable(response.body, res)
+  else res.end()
+}
+
+/**
  * Wraps a Remix request handler (`handle` gets the web Request) with the body limits.
  * `limitFor` maps a request path to its limit (default: the table in ./body-limits).
  */
@@ -244,7 +290,9 @@ export function bodyLimited(
   return async (req, res, next) => {
     try {
       if (req.method === 'GET' || req.method === 'HEAD') {
-        await sendRemixResponse(res, await handle(createRemixRequest(req, res), req, res))
+        const { url, headers, signal } = remixRequest(req, res)
+        const request = new Request(url, { method: req.method, headers, signal })
+        await sendResponse(res, await handle(request, req, res))
         return
       }
       const limit = limitFor(pathOf(req))
@@ -260,12 +308,7 @@ export function bodyLimited(
         aborted.abort(new BodyTooLarge(limit))
         void refuse(req, res, limit).catch(next)
       })
-      // URL, headers and the abort-on-close signal as Remix's adapter makes them, without
-      // its body (which would start reading the request).
-      const base = createRemixRequest(
-        Object.create(req, { method: { value: 'GET' } }) as ExpressRequest,
-        res,
-      )
+      const base = remixRequest(req, res)
       const request = new Request(base.url, {
         method: req.method,
         headers: base.headers,
@@ -289,7 +332,7 @@ export function bodyLimited(
         stop()
         linger(req)
       })
-      await sendRemixResponse(res, response)
+      await sendResponse(res, response)
     } catch (error) {
       next(error)
     }
@@ -304,7 +347,10 @@ export function createRequestHandler({
 }: {
   build: ServerBuild | (() => Promise<ServerBuild>)
   mode?: string
-  getLoadContext?: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext | Promise<AppLoadContext>
+  getLoadContext?: (
+    req: ExpressRequest,
+    res: ExpressResponse,
+  ) => AppLoadContext | Promise<AppLoadContext>
 }): RequestHandler {
   const handleRequest = createRemixHandler(build, mode)
   return bodyLimited(async (request, req, res) =>

@@ -128,7 +128,7 @@ function parseHeaders(block: string) {
 
 /** Reads a byte stream in chunks, keeping what has been received but not yet used. */
 class Cursor {
-  private buffer = Buffer.alloc(0)
+  private buffer: Buffer = Buffer.alloc(0)
   private done = false
   constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>) {}
 

@@ -8,5 +8,6 @@ export const enHttp: Record<keyof typeof viHttp, string> = {
     'What was sent is too large, so it was not received. Shorten it (or send fewer files at a time) and send it again.',
   'http.tooLarge.back': 'Back to the previous page',
   'http.badRequest.title': 'Invalid request',
-  'http.badRequest.body': 'What was sent is not in the expected format, so it was not received. Go back and send it again.',
+  'http.badRequest.body':
+    'What was sent is not in the expected format, so it was not received. Go back and send it again.',
 }

@@ -2,11 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { requireEditableEntry, requireOwnEntry } from '~/entries/access.server'
 import { clientIp } from '~/load-context'
-import {
-  addEntryFiles,
-  updateEntryMedia,
-  type MediaOp,
-} from '~/media/media.server'
+import { addEntryFiles, updateEntryMedia, type MediaOp } from '~/media/media.server'
 import { doneQuery, errorQuery, uploadOutcomeQuery, type MediaDone } from '~/media/messages'
 import { MediaRefusal } from '~/media/process.server'
 import { MAX_REQUEST_BYTES, mediaErrorCodeOfKey, type MediaErrorCode } from '~/media/rules'
