@@ -167,8 +167,7 @@ export async function tooLargeReply(opts: {
         ],
       },
     )
-    let text = ''
-    for await (const part of stream as unknown as AsyncIterable<string>) text += part
+    const text = await new Response(stream).text()
     return { contentType: 'text/x-script', body: text }
   }
   if (opts.accept.includes('application/json')) {
