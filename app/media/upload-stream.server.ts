@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, open, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, open, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { MediaKind } from '#db/domain'
 import { BodyTooLarge } from '~/http/body-limit.server'
@@ -96,6 +96,18 @@ function refusalOf(error: unknown): MediaRefusal | null {
   return null
 }
 
+/** Folders left by a server that stopped mid-upload are removed by the next upload after an hour. */
+const STALE_MS = 60 * 60 * 1000
+
+async function pruneStale(root: string) {
+  const now = Date.now()
+  for (const name of await readdir(root).catch(() => [])) {
+    const path = join(root, name)
+    const info = await stat(path).catch(() => null)
+    if (info && now - info.mtimeMs > STALE_MS) await rm(path, { recursive: true, force: true })
+  }
+}
+
 /** The media form: fields in `form`, files (on disk) in `files`, in the order sent. */
 export async function readUploadForm(request: Request): Promise<UploadForm> {
   const type = request.headers.get('Content-Type') ?? ''
@@ -115,6 +127,7 @@ export async function readUploadForm(request: Request): Promise<UploadForm> {
 
   const root = join(uploadDir(), '.incoming')
   await mkdir(root, { recursive: true })
+  await pruneStale(root)
   const dir = await mkdtemp(join(root, 'upload-'))
   const cleanup = () => rm(dir, { recursive: true, force: true })
   const form = new FormData()
