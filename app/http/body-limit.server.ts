@@ -120,22 +120,30 @@ export function countedBody(
   return { stream, stop: detach }
 }
 
-/** Reads and discards what is left of a request body, then gives up on the connection. */
-export function linger(req: IncomingMessage) {
-  if (req.complete || req.destroyed) return
-  let drained = 0
-  const timer = setTimeout(() => req.socket?.destroy(), LINGER_MS)
-  timer.unref()
-  const onData = (chunk: Buffer) => {
-    drained += chunk.byteLength
-    if (drained > LINGER_BYTES) req.socket?.destroy()
+/**
+ * Reads and discards what is left of a request body once the answer is sent, then gives
+ * up on the connection: at most LINGER_BYTES more, for at most LINGER_MS.
+ */
+export function linger(req: IncomingMessage, res: ExpressResponse) {
+  const start = () => {
+    if (req.complete || req.destroyed) return
+    let drained = 0
+    const timer = setTimeout(() => req.socket?.destroy(), LINGER_MS)
+    timer.unref()
+    const onData = (chunk: Buffer) => {
+      drained += chunk.byteLength
+      if (drained > LINGER_BYTES) req.socket?.destroy()
+    }
+    req.on('data', onData)
+    req.once('close', () => {
+      clearTimeout(timer)
+      req.off('data', onData)
+    })
+    req.resume()
   }
-  req.on('data', onData)
-  req.once('close', () => {
-    clearTimeout(timer)
-    req.off('data', onData)
-  })
-  req.resume()
+  // After Node's own end-of-response handling, which may drop 'data' listeners (req._dump).
+  if (res.writableFinished) start()
+  else res.once('finish', () => setImmediate(start))
 }
 
 export type TooLargeReply = { contentType: string; body: string | Uint8Array }
@@ -238,7 +246,7 @@ async function refuse(req: ExpressRequest, res: ExpressResponse, limit: number) 
     'X-Body-Limit': String(limit),
   })
   res.end(reply.body)
-  linger(req)
+  linger(req, res)
 }
 
 /**
@@ -327,10 +335,8 @@ export function bodyLimited(
         return
       }
       // A route that answered without reading the whole body: the rest is discarded.
-      res.once('finish', () => {
-        stop()
-        linger(req)
-      })
+      res.once('finish', stop)
+      linger(req, res)
       await sendResponse(res, response)
     } catch (error) {
       next(error)
