@@ -146,7 +146,7 @@ export function linger(req: IncomingMessage, res: ExpressResponse) {
   else res.once('finish', () => setImmediate(start))
 }
 
-export type TooLargeReply = { contentType: string; body: string | Uint8Array }
+export type TooLargeReply = { contentType: string; body: string }
 
 /** What a 413 says, in the form the sender can read. */
 export async function tooLargeReply(opts: {

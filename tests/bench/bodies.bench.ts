@@ -8,8 +8,9 @@
  * every 25 ms from /proc) and times GET /healthz (one after another). Attacks:
  *   1. /login, anonymous, with Content-Length: 100 MB (refused before reading);
  *   2. /login, anonymous, chunked (no Content-Length: counted, refused past 64 KB);
- *   3. the media upload route, signed in, 100 MB multipart photo each (under the request
- *      cap, so streamed to disk and refused per file: the largest request allowed).
+ *   3. the media upload route, signed in, one 100 MB photo each in a well-formed multipart
+ *      body (under the request cap, so streamed to disk until the photo passes its 15 MB
+ *      limit, then skipped, and answered 200 with the file's refusal).
  * The attackers keep sending after the answer, as an attacker would (the server reads and
  * discards for a bounded while, then closes). Prints, per phase (idle before, then each
  * attack): peak RSS, growth over idle, and /healthz p50 / max latency.
@@ -29,10 +30,10 @@ const DIR = 'data/bench-bodies'
 const base = `http://127.0.0.1:${PORT}`
 const tsx = 'node_modules/.bin/tsx'
 
-function env() {
+function env(): NodeJS.ProcessEnv {
   return {
     ...process.env,
-    NODE_ENV: 'production',
+    NODE_ENV: 'production' as const,
     PORT: String(PORT),
     HOST: '127.0.0.1',
     DATABASE_PATH: join(DIR, 'dvk.sqlite'),
@@ -107,6 +108,7 @@ function attack(opts: {
   path: string
   headers: Record<string, string>
   prefix?: Buffer
+  suffix?: Buffer
   chunked?: boolean
 }): Promise<{ status: number | null; ms: number; reset: boolean }> {
   const started = performance.now()
@@ -139,14 +141,16 @@ function attack(opts: {
         sent += opts.prefix.length
         req.write(opts.prefix)
       }
-      while (sent < SIZE) {
+      const end = SIZE - (opts.suffix?.length ?? 0)
+      while (sent < end) {
         if (req.destroyed) return
-        const n = Math.min(chunk.length, SIZE - sent)
+        const n = Math.min(chunk.length, end - sent)
         sent += n
         if (!req.write(n === chunk.length ? chunk : chunk.subarray(0, n))) {
           return void req.once('drain', write)
         }
       }
+      if (opts.suffix) req.write(opts.suffix)
       req.end()
     }
     write()
@@ -254,6 +258,7 @@ async function main() {
               Cookie: cookie,
             },
             prefix: photoHead,
+            suffix: Buffer.from(`\r\n--${boundary}--\r\n`),
           }),
         ),
       ),
