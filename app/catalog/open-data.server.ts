@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync'
+import { csvText } from '~/http/csv'
 import { openDataModels, openDataReplications } from '#db/repos/catalog'
 import { ethnicGroupsOf } from './document'
 import { publicOrigin } from '~/public-url.server'
@@ -42,8 +42,8 @@ function streamOf<Row>(source: Source<Row>, format: Format) {
           .map((r, i) => `${first && i === 0 ? '\n' : ',\n'}${JSON.stringify(source.json(r))}`)
           .join('')
       } else {
-        if (first) text += `\uFEFF${stringify([source.columns])}`
-        if (rows.length) text += stringify(rows.map(source.csv), { columns: [...source.columns] })
+        if (first) text += csvText([source.columns], { bom: true })
+        if (rows.length) text += csvText(rows.map(source.csv), { columns: source.columns })
       }
       first = false
       if (rows.length < BATCH) {
