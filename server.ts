@@ -62,7 +62,8 @@ const viteDevServer = isDev
 
 const app = express()
 app.disable('x-powered-by')
-app.set('trust proxy', env.TRUST_PROXY === 'true')
+// A hop count or the proxies' addresses (app/http/trust-proxy.ts); never "trust everyone".
+app.set('trust proxy', env.TRUST_PROXY)
 app.use(compression({ threshold: 1024 }))
 app.use((_req, res, next) => {
   res.setHeader('X-Content-Type-Options', 'nosniff')

@@ -121,8 +121,8 @@ const REPLICATION_COLUMNS = [
 type ModelRow = Awaited<ReturnType<typeof openDataModels>>[number]
 type ReplicationRow = Awaited<ReturnType<typeof openDataReplications>>[number]
 
-export function modelsOpenData(request: Request, format: Format) {
-  const base = publicOrigin(request)
+export function modelsOpenData(format: Format) {
+  const base = publicOrigin()
   const json = (m: ModelRow) => ({
     id: m.id,
     slug: m.slug,
@@ -176,8 +176,8 @@ export function modelsOpenData(request: Request, format: Format) {
   )
 }
 
-export function replicationsOpenData(request: Request, format: Format) {
-  const base = publicOrigin(request)
+export function replicationsOpenData(format: Format) {
+  const base = publicOrigin()
   const json = (r: ReplicationRow) => ({
     id: r.id,
     source_model_id: r.source_model_id,

@@ -121,9 +121,45 @@ describe('sign-in', () => {
     const row = await getDb()
       .selectFrom('login_throttle')
       .selectAll()
-      .where('key', '=', 'user:gk3')
+      .where('key', '=', 'pair:gk3|10.0.1.1')
       .executeTakeFirst()
     expect(row).toBeUndefined()
+  })
+
+  it('keeps the owner able to sign in from their usual address while strangers are held back', async () => {
+    await createUser([{ role: 'admin', orgUnitId: org.organiser }], 'truongban')
+    const t0 = new Date('2026-03-10T08:00:00Z')
+    let t = t0.getTime()
+    const at = (ms: number) => {
+      t += ms
+      setClock(new Date(t))
+    }
+    at(0)
+    // The owner signs in from the office once: that address becomes their usual one.
+    expect((await signIn('truongban', TEST_PASSWORD, {}, '10.20.0.1')).status).toBe(302)
+    // A stranger fails 8 times from one address, waiting as told: locked out there.
+    for (let i = 0; i < 8; i++) {
+      at(60_000)
+      expect((await signIn('truongban', 'guess', {}, '203.0.113.9')).status).toBe(
+        i === 7 ? 429 : 401,
+      )
+    }
+    at(60_000)
+    const strangerLocked = await signIn('truongban', TEST_PASSWORD, {}, '203.0.113.9')
+    expect(strangerLocked.status).toBe(429)
+    expect(JSON.stringify(strangerLocked.data)).toContain('tạm thời bị khóa')
+    // The stranger moves between addresses: 12 more failures, 20 against the account in all.
+    for (let i = 0; i < 12; i++) {
+      expect((await signIn('truongban', 'guess', {}, `198.51.100.${i + 1}`)).status).toBe(401)
+    }
+    // From yet another address even the right password must now wait…
+    const fresh = await signIn('truongban', TEST_PASSWORD, {}, '198.51.100.200')
+    expect(fresh.status).toBe(429)
+    expect(fresh.headers.get('Retry-After')).toBe('1')
+    // …but the owner, from their usual address, signs in at once.
+    const owner = await signIn('truongban', TEST_PASSWORD, {}, '10.20.0.1')
+    expect(owner.status).toBe(302)
+    expect(owner.location).toBe('/admin')
   })
 
   it('throttles one address trying many accounts', async () => {

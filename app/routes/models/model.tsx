@@ -21,11 +21,11 @@ main figure a::after { content: none !important; }
 `
 
 /** GET /models/:slug — the public page of a published model (404 otherwise). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const slug = params.slug ?? ''
   const page = slug.length <= 200 ? await publicModelPage(slug) : null
   if (!page) notFound()
-  const base = publicOrigin(request)
+  const base = publicOrigin()
   const cover = page.photos[0]
   const big = cover ? [...cover.variants].sort((a, b) => b.width - a.width)[0] : undefined
   return {

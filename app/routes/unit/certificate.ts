@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const out = await contestFile(
     contest,
     { kind: 'certificate', entryId: entry.id },
-    publicOrigin(request),
+    publicOrigin(),
   )
   if (!out) notFound()
   return fileResponse(out)
