@@ -7,6 +7,7 @@ import { Gallery } from '~/entries/entry-view'
 import { notFound } from '~/entries/access.server'
 import { formatDate, formatNumber, formatVnd, translator, type MessageKey } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
+import { useNonce } from '~/http/nonce'
 import { formatDecimal } from '~/models/decimal'
 import { ScrollTable } from '~/ui/scroll-table'
 import { pageTitle } from '~/ui/page-title'
@@ -128,6 +129,7 @@ function Text({ label, children }: { label: MessageKey; children: ReactNode }) {
 
 export default function ModelPage() {
   const data = useLoaderData<typeof loader>()
+  const nonce = useNonce()
   const t = useT()
   const locale = useLocale()
   const m = data.model
@@ -136,7 +138,7 @@ export default function ModelPage() {
   return (
     <article className="space-y-4">
       {/* A constant, never user input. */}
-      <style media="print" dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
+      <style media="print" nonce={nonce} dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
       <p className="print:hidden">
         <Link to="/models" className="text-brand-800 underline">
           {t('catalog.backToCatalog')}
