@@ -7,19 +7,9 @@ import { Gallery } from '~/entries/entry-view'
 import { notFound } from '~/entries/access.server'
 import { formatDate, formatNumber, formatVnd, translator, type MessageKey } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
-import { useNonce } from '~/http/nonce'
 import { formatDecimal } from '~/models/decimal'
 import { ScrollTable } from '~/ui/scroll-table'
 import { pageTitle } from '~/ui/page-title'
-
-/** The page on paper: no site header, navigation or footer; links show where they lead. */
-const PRINT_CSS = `
-body > div > header, nav, footer { display: none !important; }
-main a[href^='/']::after, main a[href^='http']::after {
-  content: ' (' attr(href) ')'; font-size: 0.8em; color: #57534e; word-break: break-all;
-}
-main figure a::after { content: none !important; }
-`
 
 /** GET /models/:slug — the public page of a published model (404 otherwise). */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -129,16 +119,14 @@ function Text({ label, children }: { label: MessageKey; children: ReactNode }) {
 
 export default function ModelPage() {
   const data = useLoaderData<typeof loader>()
-  const nonce = useNonce()
   const t = useT()
   const locale = useLocale()
   const m = data.model
   const vnd = (n: number | null) => (n == null ? '' : formatVnd(locale, n))
   const num = (n: number | null) => (n == null ? '' : formatNumber(locale, n))
   return (
-    <article className="space-y-4">
-      {/* A constant, never user input. */}
-      <style media="print" nonce={nonce} dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
+    // `model-page` gives the page its print layout (app/styles/app.css).
+    <article className="model-page space-y-4">
       <p className="print:hidden">
         <Link to="/models" className="text-brand-800 underline">
           {t('catalog.backToCatalog')}
