@@ -13,6 +13,9 @@ import { dirname, join } from 'node:path'
 import { createDb } from './db/index'
 import { migrateToLatest } from './db/migrator'
 import { parseEnv } from './app/env.server'
+import { purgeDeadSessions } from './app/auth/session.server'
+import { csrfProtection } from './app/http/csrf.server'
+import { securityHeaders, uploadThingConnectSrc } from './app/http/security-headers.server'
 
 const isDev = process.argv.includes('--dev')
 if (!isDev) process.env.NODE_ENV ??= 'production'
@@ -56,20 +59,36 @@ process.env.UPLOAD_DIR = env.UPLOAD_DIR
   }
 }
 
+// Sessions that can no longer sign anyone in are deleted at start and every hour.
+async function purgeSessions() {
+  try {
+    const removed = await purgeDeadSessions()
+    if (removed) console.log(`Purged ${removed} expired or idle sessions`)
+  } catch (error) {
+    console.error('Purging sessions failed:', error)
+  }
+}
+await purgeSessions()
+setInterval(() => void purgeSessions(), 60 * 60 * 1000).unref()
+
 const viteDevServer = isDev
   ? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
   : undefined
 
 const app = express()
 app.disable('x-powered-by')
-app.set('trust proxy', env.TRUST_PROXY === 'true')
+// A hop count or the proxies' addresses (app/http/trust-proxy.ts); never "trust everyone".
+app.set('trust proxy', env.TRUST_PROXY)
 app.use(compression({ threshold: 1024 }))
-app.use((_req, res, next) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff')
-  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
-  res.setHeader('X-Frame-Options', 'DENY')
-  next()
-})
+app.use(
+  securityHeaders({
+    production: env.NODE_ENV === 'production',
+    csp: !viteDevServer,
+    connectSrc: uploadThingConnectSrc(env),
+  }),
+)
+// One CSRF check for every state-changing request, before any route (app/http/csrf.ts).
+app.use(csrfProtection(env.publicOrigin))
 
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)
@@ -91,7 +110,10 @@ app.all(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress }),
+    getLoadContext: (req, res) => ({
+      clientIp: req.ip ?? req.socket.remoteAddress,
+      cspNonce: res.locals.cspNonce as string | undefined,
+    }),
   }),
 )
 

@@ -4,6 +4,8 @@ declare module '@remix-run/node' {
   interface AppLoadContext {
     /** The client's address as the HTTP server saw it (trusting a proxy only when configured). */
     clientIp?: string
+    /** This response's Content-Security-Policy nonce (app/http/security-headers.server.ts). */
+    cspNonce?: string
   }
 }
 

@@ -638,6 +638,9 @@ export const en: Record<MessageKey, string> = {
     'Something went wrong. Nothing you typed was lost; please try again in a moment.',
   'error.generic.body': 'The request could not be completed (error {status}).',
   'error.backHome': 'Back to the home page',
+  'error.csrf.title': 'Request refused',
+  'error.csrf.body':
+    'This request was sent from another site, not from the Dân vận khéo pages, so it was refused to protect your account. Nothing was changed. Open the page again and act on it directly.',
 
   'common.save': 'Save',
   'common.cancel': 'Cancel',

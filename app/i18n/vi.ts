@@ -640,6 +640,9 @@ export const vi = {
     'Đã có lỗi xảy ra. Dữ liệu bạn đã nhập chưa bị mất; vui lòng thử lại sau ít phút.',
   'error.generic.body': 'Yêu cầu không thực hiện được (mã lỗi {status}).',
   'error.backHome': 'Về trang chủ',
+  'error.csrf.title': 'Yêu cầu bị từ chối',
+  'error.csrf.body':
+    'Yêu cầu này được gửi từ một trang khác, không phải từ trang Dân vận khéo, nên đã bị từ chối để bảo vệ tài khoản của bạn. Không có gì bị thay đổi. Hãy mở lại trang và thao tác trực tiếp trên trang.',
 
   'common.save': 'Lưu',
   'common.cancel': 'Hủy',

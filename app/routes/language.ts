@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { safeRedirect } from '~/auth/permissions'
+import { safeRedirect } from '~/http/safe-redirect'
 import { isLocale, localeCookie } from '~/i18n/locale.server'
 
 export async function loader() {
