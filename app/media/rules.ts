@@ -92,15 +92,8 @@ export function checkChosenFile(file: { size: number }, kind: MediaKind): MediaE
   return null
 }
 
-/** A user's file name as a harmless label: no path, no control characters, at most 200 characters. */
-export function cleanFileName(name: string) {
-  const base = name.split(/[/\\]/).pop() ?? ''
-  const clean = base
-    .normalize('NFC')
-    .replace(/\p{Cc}/gu, '')
-    .trim()
-  return [...clean].slice(0, 200).join('')
-}
+/** A user's file name as a harmless label (one cleaner for every text: see ~/forms/clean). */
+export { cleanFileName } from '~/forms/clean'
 
 /** Where a stored file is served from (the route authorises every request). */
 export function mediaUrl(storageKey: string) {

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getZodConstraint } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -40,6 +40,7 @@ import {
   secondaryButtonClass,
 } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
+import { parseWithZod, readForm } from '~/forms/parse'
 
 async function loadContest(admin: SessionUser, param: string | undefined) {
   if (param === undefined) return null
@@ -100,7 +101,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
   const contest = await loadContest(admin, params.contestId)
   const ip = clientIp(context)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
 
   if (contest && intent === 'open') {

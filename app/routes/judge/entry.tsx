@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -35,6 +34,7 @@ import {
   secondaryButtonClass,
 } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
+import { parseWithZod, readForm } from '~/forms/parse'
 
 const NOTICES = {
   draft: 'judge.saved',
@@ -102,7 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, entry } = await requireJudgedEntry(request, Number(params.entryId))
   const criteria = await criteriaOfContest(entry.contest_id)
   const schema = scoreSheetSchema(criteria)
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = parseWithZod(await readForm(request), { schema })
   // Out of the judging window: refused with the reason, what was typed kept on the page.
   const refusal = judgingRefusal(entry, now())
   if (refusal) {
