@@ -354,7 +354,12 @@ export const en: Record<MessageKey, string> = {
   'entry.error.needPhoto': 'Add at least one photo before submitting.',
   'entry.error.cannotReturn':
     'Only a submitted entry can be returned, while nominations or screening are open.',
-  'validation.decimal': 'Enter a number, e.g. 1.234,5.',
+  'validation.decimal': 'Enter a number with a decimal comma, e.g. 7,5 or 1.234,5.',
+  'validation.numberAmbiguous':
+    'It is unclear whether “{typed}” means {grouped} or {decimal}. Write {grouped} for the whole number, {decimal} for the decimal.',
+  'validation.numberNegative': 'Enter a number that is not negative.',
+  'validation.numberTooLarge': 'Number too large: at most 15 digits before the decimal comma.',
+  'validation.numberTooPrecise': 'At most {max} digits after the decimal comma.',
   'validation.wholeDong': 'Enter a whole amount in đồng, e.g. 450.000.000.',
   'validation.wholeNumber': 'Enter a whole number, e.g. 1.200.',
   'validation.date': 'Invalid date.',

@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
@@ -16,7 +15,7 @@ import { useT } from '~/i18n/use-t'
 import { clientIp } from '~/load-context'
 import { FieldErrors, FormMessage, buttonClass, inputClass, labelClass } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
-import { parseWithZod, readForm } from '~/forms/parse'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, (t) => [t('account.title')])

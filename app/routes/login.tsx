@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
@@ -17,7 +16,7 @@ import { clientIp } from '~/load-context'
 import { FieldErrors, FormMessage, buttonClass, inputClass, labelClass } from '~/ui/form'
 import { rolesOfUser } from '#db/repos/users'
 import { pageTitle } from '~/ui/page-title'
-import { parseWithZod, readForm } from '~/forms/parse'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 export const meta: MetaFunction = (args) => pageTitle(args, (t) => [t('login.title')])
 

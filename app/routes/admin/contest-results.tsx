@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { getZodConstraint } from '@conform-to/zod/v4'
 import type { SubmissionResult } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
@@ -28,7 +27,7 @@ import { FieldErrors, FormMessage, buttonClass, inputClass, labelClass } from '~
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { CriterionCells, CriterionHeaders, CriterionLegend } from '~/results/ranking-parts'
 import { pageTitle } from '~/ui/page-title'
-import { parseWithZod, readForm } from '~/forms/parse'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const { data } = args

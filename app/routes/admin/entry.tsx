@@ -1,5 +1,4 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
-import { getZodConstraint } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -37,7 +36,7 @@ import {
 } from '~/ui/form'
 import { organiserScope } from '~/users/users.server'
 import { pageTitle } from '~/ui/page-title'
-import { parseWithZod, readForm } from '~/forms/parse'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 async function loadEntry(admin: SessionUser, param: string | undefined) {
   const id = Number(param)

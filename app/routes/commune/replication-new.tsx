@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -13,7 +12,7 @@ import { createReplication, newReplicationChoices } from '~/replication/replicat
 import { newReplicationSchema } from '~/replication/schema'
 import { FormMessage, buttonClass } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
-import { parseWithZod, readForm } from '~/forms/parse'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 /** How many published models the picker lists when the form was not opened from a model page. */
 const MODEL_CHOICES = 300

@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -32,7 +31,7 @@ import {
 import { FormMessage, buttonClass, labelClass } from '~/ui/form'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { pageTitle } from '~/ui/page-title'
-import { parseWithZod, readForm } from '~/forms/parse'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const { data } = args

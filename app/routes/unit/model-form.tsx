@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -21,7 +20,7 @@ import {
 } from '~/models/models.server'
 import { FormMessage, buttonClass } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
-import { parseWithZod, readForm } from '~/forms/parse'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 /** /unit/models/new and /unit/models/:modelId: a unit registers or edits one of its models. */
 function modelIdOf(params: { modelId?: string }) {
