@@ -49,11 +49,11 @@ export function cleanFileName(name: string): string {
 export function cleanFormData<T extends FormData | URLSearchParams>(form: T): T {
   if (form instanceof URLSearchParams) {
     const out = new URLSearchParams()
-    for (const [key, value] of form) out.append(key, cleanText(value))
+    form.forEach((value, key) => out.append(key, cleanText(value)))
     return out as T
   }
   const out = new FormData()
-  for (const [key, value] of form.entries()) {
+  for (const [key, value] of (form as FormData).entries()) {
     if (typeof value === 'string') out.append(key, cleanText(value))
     else {
       const name = cleanFileName(value.name)

@@ -227,7 +227,7 @@ export const en: Record<MessageKey, string> = {
   'score.error.step': 'Points go in steps of 0.5 (e.g. 7 or 7.5).',
   'score.error.required': 'Give points for this criterion before submitting.',
   'score.error.commentNeedsPoints': "Enter points to save this criterion's comment.",
-  'score.error.commentTooLong': 'Comment too long: at most 2,000 characters.',
+  'score.error.commentTooLong': 'Comment too long: at most {max} characters.',
   'score.error.incomplete':
     'The score sheet lacks points for some criteria, so it was not submitted.',
   'score.error.notAssigned': 'You are not assigned to score this entry.',

@@ -226,7 +226,7 @@ export const vi = {
   'score.error.step': 'Điểm chấm theo bước 0,5 (ví dụ 7 hoặc 7,5).',
   'score.error.required': 'Cần cho điểm tiêu chí này trước khi nộp.',
   'score.error.commentNeedsPoints': 'Nhập điểm để lưu nhận xét của tiêu chí này.',
-  'score.error.commentTooLong': 'Nhận xét quá dài: tối đa 2.000 ký tự.',
+  'score.error.commentTooLong': 'Nhận xét quá dài: tối đa {max} ký tự.',
   'score.error.incomplete': 'Phiếu chấm chưa đủ điểm các tiêu chí nên chưa nộp được.',
   'score.error.notAssigned': 'Bạn không được phân công chấm hồ sơ này.',
   'score.error.notOpen': 'Chưa đến thời gian chấm điểm của đợt này. Điểm bạn nhập chưa được lưu.',

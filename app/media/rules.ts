@@ -1,4 +1,5 @@
 import type { MediaKind } from '#db/domain'
+import { MAX_LENGTH } from '~/forms/limits'
 import type { MessageKey, Params } from '~/i18n'
 
 /**
@@ -21,7 +22,7 @@ export const MAX_DIMENSION = 2560
 export const MAX_INPUT_PIXELS = 120_000_000
 /** Widths of the WebP variants served through srcset. */
 export const VARIANT_WIDTHS = [320, 640, 1280] as const
-export const CAPTION_MAX = 300
+export const CAPTION_MAX = MAX_LENGTH.line
 /** A whole upload request: a full set of photos and one document, plus room for the form. */
 export const MAX_REQUEST_BYTES = MAX_PHOTOS * PHOTO_MAX_BYTES + DOCUMENT_MAX_BYTES + MIB
 

@@ -39,6 +39,7 @@ import {
   secondaryButtonClass,
 } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
+import { readNumber } from '~/forms/number'
 import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 async function loadContest(admin: SessionUser, param: string | undefined) {
@@ -168,8 +169,8 @@ function Section({ id, title, children }: { id: string; title: MessageKey; child
 }
 
 function points(value: unknown) {
-  const n = typeof value === 'string' ? Number(value.replace(',', '.')) : NaN
-  return Number.isFinite(n) && n > 0 ? n : 0
+  const reading = typeof value === 'string' ? readNumber(value) : null
+  return reading?.ok ? Number(reading.value) : 0
 }
 
 export default function ContestForm() {
@@ -287,7 +288,7 @@ export default function ContestForm() {
                   {t('contests.field.year')}
                 </label>
                 <input
-                  {...getInputProps(fields.year, { type: 'number' })}
+                  {...getInputProps(fields.year, { type: 'text' })}
                   inputMode="numeric"
                   className={inputClass}
                 />
@@ -383,7 +384,7 @@ export default function ContestForm() {
               </label>
               <input
                 {...getInputProps(fields.quota_per_unit, {
-                  type: 'number',
+                  type: 'text',
                   ariaDescribedBy: `${fields.quota_per_unit.id}-hint`,
                 })}
                 inputMode="numeric"
@@ -405,7 +406,7 @@ export default function ContestForm() {
                 {t('contests.field.judges_per_entry')}
               </label>
               <input
-                {...getInputProps(fields.judges_per_entry, { type: 'number' })}
+                {...getInputProps(fields.judges_per_entry, { type: 'text' })}
                 inputMode="numeric"
                 className={inputClass}
               />

@@ -12,7 +12,9 @@ import { ConflictForm } from '~/judging/conflict-form'
 import { parseSnapshot } from '~/entries/snapshot'
 import { formatDate, formatDateTime, formatNumber } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
+import { numberForInput } from '~/forms/number'
 import {
+  COMMENT_MAX,
   commentField,
   parsePoints,
   pointsField,
@@ -147,7 +149,7 @@ function ScoreSheet() {
   const defaultValue = useMemo(() => {
     const v: Record<string, string> = {}
     for (const s of d.sheet.scores) {
-      v[pointsField(s.criterion_id)] = String(s.points)
+      v[pointsField(s.criterion_id)] = numberForInput(s.points)
       v[commentField(s.criterion_id)] = s.comment
     }
     return v
@@ -229,11 +231,9 @@ function ScoreSheet() {
                     name={points.name}
                     key={points.key}
                     defaultValue={points.initialValue as string | undefined}
-                    type="number"
+                    type="text"
                     inputMode="decimal"
-                    min={0}
-                    max={c.max_points}
-                    step={0.5}
+                    autoComplete="off"
                     aria-invalid={points.errors?.length ? true : undefined}
                     aria-describedby={`${hintId} ${pointsErrors}`.trim()}
                     className={`${inputClass} max-w-32 scroll-mb-40`}
@@ -251,7 +251,7 @@ function ScoreSheet() {
                     key={comment.key}
                     defaultValue={comment.initialValue as string | undefined}
                     rows={3}
-                    maxLength={2000}
+                    maxLength={COMMENT_MAX}
                     aria-invalid={comment.errors?.length ? true : undefined}
                     aria-describedby={commentErrors || undefined}
                     className={`${inputClass} scroll-mb-40`}

@@ -3,7 +3,7 @@ import { redirect, unstable_parseMultipartFormData } from '@remix-run/node'
 import type { MediaKind } from '#db/domain'
 import { requireEditableEntry, requireOwnEntry } from '~/entries/access.server'
 import { cleanFormData } from '~/forms/clean'
-import { readForm } from '~/forms/parse'
+import { readForm as readCleanForm } from '~/forms/parse'
 import { clientIp } from '~/load-context'
 import {
   addEntryFiles,
@@ -131,7 +131,7 @@ async function readForm(request: Request) {
     const body = capped(request, multipart ? MAX_REQUEST_BYTES : TEXT_FIELD_MAX)
     const form = multipart
       ? cleanFormData(await unstable_parseMultipartFormData(body, handler))
-      : await readForm(body)
+      : await readCleanForm(body)
     return { form, files }
   } catch (error) {
     const cause = (error as { cause?: unknown } | null)?.cause
