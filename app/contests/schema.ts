@@ -17,7 +17,7 @@ const points = numberField()
 const criterion = z.object({
   title: line(MAX_LENGTH.title).min(3, 'validation.required'),
   description: text(MAX_LENGTH.reason).optional(),
-  max_points: points
+  max_points: numberField({ negative: 'contest.error.maxPositive' })
     .refine((n) => n > 0, 'contest.error.maxPositive')
     .refine((n) => Number.isInteger(n * 2), 'contest.error.halfPoints'),
 })

@@ -28,6 +28,8 @@ export interface NumberFieldOptions {
   maxFraction?: number
   /** The message for text that is not a number (or not whole, for whole numbers). */
   invalid?: MessageKey
+  /** The message for a negative number (default: "enter a number that is not negative"). */
+  negative?: MessageKey
   required?: MessageKey
 }
 
@@ -44,7 +46,7 @@ export function numberRefusalMessage(
     case 'ambiguous':
       return withParams('validation.numberAmbiguous', { typed: typed.trim(), ...reading.readings! })
     case 'negative':
-      return 'validation.numberNegative'
+      return options.negative ?? 'validation.numberNegative'
     case 'tooLarge':
       return 'validation.numberTooLarge'
     case 'tooPrecise':

@@ -22,7 +22,12 @@ export type SheetIntent = (typeof SHEET_INTENTS)[number]
 export type ScoreRefusal = 'score.error.number' | 'score.error.range' | 'score.error.step'
 
 /** How points are read: the project's Vietnamese number reader, at most two decimals. */
-const POINTS = { kind: 'decimal', maxFraction: 2, invalid: 'score.error.number' } as const
+const POINTS = {
+  kind: 'decimal',
+  maxFraction: 2,
+  invalid: 'score.error.number',
+  negative: 'score.error.range',
+} as const
 
 /** Points as typed: "7", "7,5" (Vietnamese decimal comma) or "7.5"; null when not a number. */
 export function parsePoints(input: string): number | null {

@@ -85,7 +85,7 @@ const MODEL_FORM = {
   contact_name: 'Lò Văn Páo',
   contact_phone: '0912 345 678',
   'indicators[0].label': 'Diện tích đất hiến',
-  'indicators[0].value': '2.300',
+  'indicators[0].value': '2300',
   'indicators[0].unit': 'm²',
   'indicators[1].label': 'Đường bê tông',
   'indicators[1].value': '3,5',

@@ -383,7 +383,7 @@ describe('saving scores', () => {
     await clearSheet()
     const res = await post(
       entryId,
-      { ...FULL(), intent: 'save', [p(0)]: '20.5', [p(1)]: '7.25', [p(2)]: '-1' },
+      { ...FULL(), intent: 'save', [p(0)]: '20.5', [p(1)]: '7.25', [p(2)]: 'bảy' },
       c.judge,
     )
     expect(res.status).toBe(400)
