@@ -266,12 +266,7 @@ describe('rubric and form validation', () => {
       'criteria[1].max_points',
       'validation.decimal',
     ],
-    [
-      'a year with a decimal comma',
-      { year: '2026,5' },
-      'year',
-      'contest.error.year',
-    ],
+    ['a year with a decimal comma', { year: '2026,5' }, 'year', 'contest.error.year'],
     [
       'a criterion without title',
       { 'criteria[0].title': '' },

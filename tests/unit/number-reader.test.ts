@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import { type z } from 'zod'
 import { numberField, numberText, text, wholeNumber } from '~/forms/fields'
 import { numberForInput, readNumber, type NumberReading } from '~/forms/number'
 import { translator, withParams } from '~/i18n'
