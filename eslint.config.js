@@ -57,7 +57,8 @@ export default tseslint.config(
           paths: ['@conform-to/zod', '@conform-to/zod/v4', '@conform-to/zod/v3'].map((name) => ({
             name,
             importNames: ['parseWithZod', 'getZodConstraint'],
-            message: "Use parseWithZod from '~/forms/parse': it cleans the form first (and sets maxLength).",
+            message:
+              "Use parseWithZod from '~/forms/parse': it cleans the form first (and sets maxLength).",
           })),
         },
       ],
@@ -65,7 +66,8 @@ export default tseslint.config(
         'error',
         {
           selector: "CallExpression[callee.property.name='formData']",
-          message: "Use readForm(request) from '~/forms/parse': it cleans the form first (and sets maxLength).",
+          message:
+            "Use readForm(request) from '~/forms/parse': it cleans the form first (and sets maxLength).",
         },
       ],
     },
