@@ -12,7 +12,7 @@ const POINTS = ['15', '12.5', '16', '20', '17']
 
 /** The queue of the round under judging (the first section of /judge). */
 /** The points inputs of the sheet: text fields with inputmode decimal, labelled "Điểm: <criterion>". */
-const pointsFields = (page: Page) => page.getByRole('textbox', { name: /^Điểm:/ })
+const pointsFields = (page: Page) => page.getByRole('textbox', { name: /^Điểm\s*:/ })
 
 function openQueue(page: Page) {
   return page.getByRole('main').locator('section').first()
