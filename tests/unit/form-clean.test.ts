@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { cleanFileName, cleanFormData, cleanText } from '~/forms/clean'
-import { parseWithZod } from '~/forms/parse'
+import { contestFormSchema } from '~/contests/schema'
+import { modelFormSchema } from '~/entries/schema'
+import { MAX_LENGTH } from '~/forms/limits'
+import { getZodConstraint, parseWithZod } from '~/forms/parse'
+import { overrideSchema } from '~/results/schema'
+import { editUserSchema } from '~/users/schemas'
 
 const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`
 const range = (from: number, to: number) =>
@@ -95,5 +100,23 @@ describe('the form door', () => {
     form.set('title', 'Mô\u202E hình')
     const ok = parseWithZod(form, { schema })
     expect(ok.status === 'success' && ok.value.title).toBe('Mô hình')
+  })
+})
+
+describe('maximum lengths reach the inputs', () => {
+  it('as maxLength in the constraint Conform spreads on each input, from the one table', () => {
+    const model = getZodConstraint(modelFormSchema)
+    expect(model.title?.maxLength).toBe(MAX_LENGTH.title)
+    expect(model.context?.maxLength).toBe(MAX_LENGTH.long)
+    expect(model.summary?.maxLength).toBe(MAX_LENGTH.summary)
+    expect(model['indicators[].label']?.maxLength).toBe(MAX_LENGTH.name)
+    const contest = getZodConstraint(contestFormSchema)
+    expect(contest.title?.maxLength).toBe(MAX_LENGTH.title)
+    expect(contest['criteria[].title']?.maxLength).toBe(MAX_LENGTH.title)
+    expect(contest['tiers[].name']?.maxLength).toBe(MAX_LENGTH.name)
+    expect(getZodConstraint(overrideSchema).reason?.maxLength).toBe(MAX_LENGTH.reason)
+    expect(getZodConstraint(editUserSchema).displayName?.maxLength).toBe(MAX_LENGTH.name)
+    // Only the maximum: a native minLength or pattern would speak the browser's language.
+    expect(model.title?.minLength).toBeUndefined()
   })
 })
