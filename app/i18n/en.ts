@@ -227,7 +227,7 @@ export const en: Record<MessageKey, string> = {
   'score.error.step': 'Points go in steps of 0.5 (e.g. 7 or 7.5).',
   'score.error.required': 'Give points for this criterion before submitting.',
   'score.error.commentNeedsPoints': "Enter points to save this criterion's comment.",
-  'score.error.commentTooLong': 'Comment too long: at most 2,000 characters.',
+  'score.error.commentTooLong': 'Comment too long: at most {max} characters.',
   'score.error.incomplete':
     'The score sheet lacks points for some criteria, so it was not submitted.',
   'score.error.notAssigned': 'You are not assigned to score this entry.',
@@ -354,7 +354,12 @@ export const en: Record<MessageKey, string> = {
   'entry.error.needPhoto': 'Add at least one photo before submitting.',
   'entry.error.cannotReturn':
     'Only a submitted entry can be returned, while nominations or screening are open.',
-  'validation.decimal': 'Enter a number, e.g. 1.234,5.',
+  'validation.decimal': 'Enter a number with a decimal comma, e.g. 7,5 or 1.234,5.',
+  'validation.numberAmbiguous':
+    'It is unclear whether “{typed}” means {grouped} or {decimal}. Write {grouped} for the whole number, {decimal} for the decimal.',
+  'validation.numberNegative': 'Enter a number that is not negative.',
+  'validation.numberTooLarge': 'Number too large: at most 15 digits before the decimal comma.',
+  'validation.numberTooPrecise': 'At most {max} digits after the decimal comma.',
   'validation.wholeDong': 'Enter a whole amount in đồng, e.g. 450.000.000.',
   'validation.wholeNumber': 'Enter a whole number, e.g. 1.200.',
   'validation.date': 'Invalid date.',

@@ -226,7 +226,7 @@ export const vi = {
   'score.error.step': 'Điểm chấm theo bước 0,5 (ví dụ 7 hoặc 7,5).',
   'score.error.required': 'Cần cho điểm tiêu chí này trước khi nộp.',
   'score.error.commentNeedsPoints': 'Nhập điểm để lưu nhận xét của tiêu chí này.',
-  'score.error.commentTooLong': 'Nhận xét quá dài: tối đa 2.000 ký tự.',
+  'score.error.commentTooLong': 'Nhận xét quá dài: tối đa {max} ký tự.',
   'score.error.incomplete': 'Phiếu chấm chưa đủ điểm các tiêu chí nên chưa nộp được.',
   'score.error.notAssigned': 'Bạn không được phân công chấm hồ sơ này.',
   'score.error.notOpen': 'Chưa đến thời gian chấm điểm của đợt này. Điểm bạn nhập chưa được lưu.',
@@ -355,7 +355,12 @@ export const vi = {
   'entry.error.needPhoto': 'Cần ít nhất một ảnh minh chứng trước khi nộp.',
   'entry.error.cannotReturn':
     'Chỉ trả lại được hồ sơ đã nộp, trong thời gian nhận hoặc thẩm định hồ sơ.',
-  'validation.decimal': 'Nhập một số, ví dụ 1.234,5.',
+  'validation.decimal': 'Nhập một số, dùng dấu phẩy thập phân, ví dụ 7,5 hoặc 1.234,5.',
+  'validation.numberAmbiguous':
+    'Chưa rõ “{typed}” là {grouped} hay {decimal}. Viết {grouped} nếu là số nguyên, {decimal} nếu là số thập phân.',
+  'validation.numberNegative': 'Nhập một số không âm.',
+  'validation.numberTooLarge': 'Số quá lớn: tối đa 15 chữ số trước dấu phẩy.',
+  'validation.numberTooPrecise': 'Tối đa {max} chữ số sau dấu phẩy.',
   'validation.wholeDong': 'Nhập số tiền nguyên (đồng), ví dụ 450.000.000.',
   'validation.wholeNumber': 'Nhập một số nguyên, ví dụ 1.200.',
   'validation.date': 'Ngày không hợp lệ.',

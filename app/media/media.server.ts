@@ -14,6 +14,7 @@ import {
 } from '#db/repos/media'
 import { now } from '~/clock.server'
 import { entryEditRefusal } from '~/entries/access.server'
+import { cleanText } from '~/forms/clean'
 import {
   deleteQuietly,
   derivedKey,
@@ -356,8 +357,7 @@ export type MediaOp =
 
 /** A caption as stored: one line, trimmed; refused when longer than 300 characters. */
 export function cleanCaption(caption: string) {
-  const clean = caption
-    .normalize('NFC')
+  const clean = cleanText(caption)
     .replace(/\p{Cc}+/gu, ' ')
     .trim()
   if ([...clean].length > CAPTION_MAX) throw new MediaRefusal('captionTooLong')

@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -40,6 +39,8 @@ import {
   secondaryButtonClass,
 } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
+import { readNumber } from '~/forms/number'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 async function loadContest(admin: SessionUser, param: string | undefined) {
   if (param === undefined) return null
@@ -100,7 +101,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
   const contest = await loadContest(admin, params.contestId)
   const ip = clientIp(context)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
 
   if (contest && intent === 'open') {
@@ -168,8 +169,8 @@ function Section({ id, title, children }: { id: string; title: MessageKey; child
 }
 
 function points(value: unknown) {
-  const n = typeof value === 'string' ? Number(value.replace(',', '.')) : NaN
-  return Number.isFinite(n) && n > 0 ? n : 0
+  const reading = typeof value === 'string' ? readNumber(value) : null
+  return reading?.ok ? Number(reading.value) : 0
 }
 
 export default function ContestForm() {
@@ -287,7 +288,7 @@ export default function ContestForm() {
                   {t('contests.field.year')}
                 </label>
                 <input
-                  {...getInputProps(fields.year, { type: 'number' })}
+                  {...getInputProps(fields.year, { type: 'text' })}
                   inputMode="numeric"
                   className={inputClass}
                 />
@@ -383,7 +384,7 @@ export default function ContestForm() {
               </label>
               <input
                 {...getInputProps(fields.quota_per_unit, {
-                  type: 'number',
+                  type: 'text',
                   ariaDescribedBy: `${fields.quota_per_unit.id}-hint`,
                 })}
                 inputMode="numeric"
@@ -405,7 +406,7 @@ export default function ContestForm() {
                 {t('contests.field.judges_per_entry')}
               </label>
               <input
-                {...getInputProps(fields.judges_per_entry, { type: 'number' })}
+                {...getInputProps(fields.judges_per_entry, { type: 'text' })}
                 inputMode="numeric"
                 className={inputClass}
               />

@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -32,6 +31,7 @@ import {
 import { FormMessage, buttonClass, labelClass } from '~/ui/form'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { pageTitle } from '~/ui/page-title'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const { data } = args
@@ -108,7 +108,7 @@ async function perform<S extends z.ZodType>(
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'commune')
   const replication = await replicationToChange(user, Number(params.replicationId))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const ip = clientIp(context)
   const id = replication.id
   switch (formData.get('intent')) {

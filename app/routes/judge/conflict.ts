@@ -1,10 +1,10 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { requireRole } from '~/auth/guards.server'
 import { conflictSchema } from '~/judging/assignment-schemas'
 import { declareConflict } from '~/judging/assignment.server'
 import { clientIp } from '~/load-context'
+import { parseWithZod, readForm } from '~/forms/parse'
 
 /**
  * POST /judge/entries/:entryId/conflict — a judge declares a conflict of interest on
@@ -15,7 +15,7 @@ import { clientIp } from '~/load-context'
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const judge = await requireRole(request, 'judge')
-  const submission = parseWithZod(await request.formData(), { schema: conflictSchema })
+  const submission = parseWithZod(await readForm(request), { schema: conflictSchema })
   if (submission.status !== 'success') {
     return Response.json(
       { result: submission.reply(), message: 'validation.reasonRequired' },

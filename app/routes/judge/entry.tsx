@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -13,7 +12,9 @@ import { ConflictForm } from '~/judging/conflict-form'
 import { parseSnapshot } from '~/entries/snapshot'
 import { formatDate, formatDateTime, formatNumber } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
+import { numberForInput } from '~/forms/number'
 import {
+  COMMENT_MAX,
   commentField,
   parsePoints,
   pointsField,
@@ -35,6 +36,7 @@ import {
   secondaryButtonClass,
 } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
+import { parseWithZod, readForm } from '~/forms/parse'
 
 const NOTICES = {
   draft: 'judge.saved',
@@ -102,7 +104,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, entry } = await requireJudgedEntry(request, Number(params.entryId))
   const criteria = await criteriaOfContest(entry.contest_id)
   const schema = scoreSheetSchema(criteria)
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = parseWithZod(await readForm(request), { schema })
   // Out of the judging window: refused with the reason, what was typed kept on the page.
   const refusal = judgingRefusal(entry, now())
   if (refusal) {
@@ -147,7 +149,7 @@ function ScoreSheet() {
   const defaultValue = useMemo(() => {
     const v: Record<string, string> = {}
     for (const s of d.sheet.scores) {
-      v[pointsField(s.criterion_id)] = String(s.points)
+      v[pointsField(s.criterion_id)] = numberForInput(s.points)
       v[commentField(s.criterion_id)] = s.comment
     }
     return v
@@ -229,11 +231,9 @@ function ScoreSheet() {
                     name={points.name}
                     key={points.key}
                     defaultValue={points.initialValue as string | undefined}
-                    type="number"
+                    type="text"
                     inputMode="decimal"
-                    min={0}
-                    max={c.max_points}
-                    step={0.5}
+                    autoComplete="off"
                     aria-invalid={points.errors?.length ? true : undefined}
                     aria-describedby={`${hintId} ${pointsErrors}`.trim()}
                     className={`${inputClass} max-w-32 scroll-mb-40`}
@@ -251,7 +251,7 @@ function ScoreSheet() {
                     key={comment.key}
                     defaultValue={comment.initialValue as string | undefined}
                     rows={3}
-                    maxLength={2000}
+                    maxLength={COMMENT_MAX}
                     aria-invalid={comment.errors?.length ? true : undefined}
                     aria-describedby={commentErrors || undefined}
                     className={`${inputClass} scroll-mb-40`}

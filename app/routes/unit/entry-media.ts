@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, UploadHandler } from '@rem
 import { redirect, unstable_parseMultipartFormData } from '@remix-run/node'
 import type { MediaKind } from '#db/domain'
 import { requireEditableEntry, requireOwnEntry } from '~/entries/access.server'
+import { cleanFormData } from '~/forms/clean'
+import { readForm as readCleanForm } from '~/forms/parse'
 import { clientIp } from '~/load-context'
 import {
   addEntryFiles,
@@ -128,8 +130,8 @@ async function readForm(request: Request) {
     if (!request.body) return { form: new FormData(), files }
     const body = capped(request, multipart ? MAX_REQUEST_BYTES : TEXT_FIELD_MAX)
     const form = multipart
-      ? await unstable_parseMultipartFormData(body, handler)
-      : await body.formData()
+      ? cleanFormData(await unstable_parseMultipartFormData(body, handler))
+      : await readCleanForm(body)
     return { form, files }
   } catch (error) {
     const cause = (error as { cause?: unknown } | null)?.cause

@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useFetcher, useLoaderData } from '@remix-run/react'
@@ -23,6 +22,7 @@ import { PhotoManager } from '~/media/photo-manager'
 import { communeChoicesFor } from '~/models/models.server'
 import { FormMessage, buttonClass, secondaryButtonClass } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const { data } = args
@@ -64,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, entry } = await requireOwnEntry(request, Number(params.entryId))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: entryFormSchema })
   const refusal = entryEditRefusal(entry, now())
   if (refusal) {

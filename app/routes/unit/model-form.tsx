@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -21,6 +20,7 @@ import {
 } from '~/models/models.server'
 import { FormMessage, buttonClass } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 /** /unit/models/new and /unit/models/:modelId: a unit registers or edits one of its models. */
 function modelIdOf(params: { modelId?: string }) {
@@ -66,7 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'unit')
   const modelId = modelIdOf(params)
   if (modelId !== null) await requireOwnModel(user, modelId)
-  const submission = parseWithZod(await request.formData(), { schema: modelFormSchema })
+  const submission = parseWithZod(await readForm(request), { schema: modelFormSchema })
   if (submission.status !== 'success') {
     // List edits (add/remove an indicator without JavaScript) come back here too, with no error.
     return data(
