@@ -1,6 +1,6 @@
 import type { Locator, Page, Request } from '@playwright/test'
 import { expect, expectNoA11yViolations, signIn, test } from './fixtures'
-import { nominate } from './nominations'
+import { openOwnEntry } from './nominations'
 
 /**
  * Issue 10, item 2: Enter (a phone keyboard's Go key) in any text field of a form with list
@@ -133,7 +133,7 @@ for (const js of [true, false]) {
     }) => {
       test.setTimeout(240_000)
       // Models 0–3 are nominated by other specs; each run here takes its own.
-      await nominate(page, js ? 4 : 5)
+      await openOwnEntry(page, js ? 4 : 5)
       const form = page.locator('form[id^="entry-"]')
       await expect(form.getByRole('group', { name: /^Chỉ tiêu \d+$/ })).not.toHaveCount(0)
       await enterEverywhere(page, {
