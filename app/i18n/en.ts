@@ -213,6 +213,7 @@ export const en: Record<MessageKey, string> = {
   'judge.submitted': 'Score sheet submitted. You can still revise it until judging closes.',
   'judge.revised': 'Revised score sheet submitted.',
   'judge.submittedAt': 'Submitted on {date}. You may revise and resubmit until judging closes.',
+  'judge.notSaved': 'The score sheet was not saved. Fix these:',
   'judge.readOnly': 'Judging has closed for this contest: the score sheet is read-only.',
   'judge.notOpenYet':
     'Judging has not opened yet (it opens on {date}): the score sheet is read-only.',
@@ -351,7 +352,8 @@ export const en: Record<MessageKey, string> = {
   'entry.error.notAllowedInContest': 'This contest does not accept models of this field or kind.',
   'entry.error.quotaReached':
     'Your unit has reached the maximum number of entries for this contest.',
-  'entry.error.needPhoto': 'Add at least one photo before submitting.',
+  'entry.error.needPhoto':
+    'Add at least one photo before submitting: add it in “Photos and documents”, above the form.',
   'entry.error.cannotReturn':
     'Only a submitted entry can be returned, while nominations or screening are open.',
   'validation.decimal': 'Enter a number with a decimal comma, e.g. 7,5 or 1.234,5.',
@@ -429,12 +431,14 @@ export const en: Record<MessageKey, string> = {
   'entry.save': 'Save draft',
   'entry.submit': 'Submit',
   'entry.saved': 'Draft saved.',
-  'entry.savedWithErrors': 'Draft saved. Some fields are not valid yet; see the messages below.',
+  'entry.savedWithErrors': 'Draft saved, but these are not valid yet:',
+  'entry.notSaved': 'The draft was not saved. Fix these and save again:',
   'entry.autosaved': 'Saved automatically at {time}.',
   'entry.autosaving': 'Saving…',
-  'entry.submitted': 'Entry submitted (submission {version}).',
+  'entry.submitted':
+    'Entry submitted (submission {version}). The organiser will review it; if anything is missing it comes back to you with the reason and you are notified. What you submitted is shown below.',
   'entry.incomplete':
-    'The entry is not complete yet and was not submitted: see the messages below.',
+    'The entry is not complete, so it was not submitted. Fix these and submit again:',
   'entry.returnedBanner': 'The organiser returned this entry for changes. Reason: {reason}',
   'entry.rejectedBanner': 'This entry was not accepted. Reason: {reason}',
   'entry.readOnly': 'This entry is "{state}" and can no longer be changed.',
@@ -453,7 +457,8 @@ export const en: Record<MessageKey, string> = {
   'model.saved': 'Model saved.',
   'model.intro':
     "A model is your unit's lasting record; nominating it copies its content into the contest's entry.",
-  'model.fixErrors': 'Not saved: see the messages below.',
+  'model.fixErrors': 'The model was not saved. Fix these and save again:',
+  'errorSummary.title': 'Problems to fix: {count}',
   'adminEntry.listTitle': 'Submitted entries',
   'adminEntry.pageTitle': 'Entry: {title}',
   'adminEntry.return': 'Return entry',
@@ -520,7 +525,7 @@ export const en: Record<MessageKey, string> = {
   'contests.copied': "A new contest was created from last year's. Check it, then open it.",
   'contests.created': 'Contest created (in preparation).',
   'contests.saved': 'Saved.',
-  'contests.fixErrors': 'Please correct the marked fields.',
+  'contests.fixErrors': 'The contest was not saved. Fix these and save again:',
   'contests.save': 'Save',
   'contests.saveDates': 'Save the dates',
   'contests.settingsLockedNote':

@@ -213,6 +213,7 @@ export const vi = {
   'judge.submitted': 'Đã nộp phiếu chấm. Bạn vẫn có thể sửa cho đến khi hết hạn chấm.',
   'judge.revised': 'Đã nộp lại phiếu chấm đã sửa.',
   'judge.submittedAt': 'Đã nộp lúc {date}. Bạn có thể sửa và nộp lại đến hết hạn chấm.',
+  'judge.notSaved': 'Chưa lưu được phiếu chấm. Sửa các mục sau:',
   'judge.readOnly': 'Đã hết thời gian chấm điểm của đợt này: phiếu chấm chỉ để xem.',
   'judge.notOpenYet': 'Chưa đến thời gian chấm điểm (mở từ ngày {date}): phiếu chấm chỉ để xem.',
   'judge.entryContent': 'Nội dung hồ sơ',
@@ -352,7 +353,8 @@ export const vi = {
   'entry.error.notAllowedInContest':
     'Đợt bình xét này không nhận mô hình thuộc lĩnh vực hoặc loại hình này.',
   'entry.error.quotaReached': 'Đơn vị đã nộp đủ số hồ sơ tối đa của đợt này.',
-  'entry.error.needPhoto': 'Cần ít nhất một ảnh minh chứng trước khi nộp.',
+  'entry.error.needPhoto':
+    'Cần ít nhất một ảnh minh chứng trước khi nộp: thêm ảnh ở mục “Ảnh và tài liệu minh chứng” phía trên biểu mẫu.',
   'entry.error.cannotReturn':
     'Chỉ trả lại được hồ sơ đã nộp, trong thời gian nhận hoặc thẩm định hồ sơ.',
   'validation.decimal': 'Nhập một số, dùng dấu phẩy thập phân, ví dụ 7,5 hoặc 1.234,5.',
@@ -430,11 +432,13 @@ export const vi = {
   'entry.save': 'Lưu nháp',
   'entry.submit': 'Nộp hồ sơ',
   'entry.saved': 'Đã lưu nháp.',
-  'entry.savedWithErrors': 'Đã lưu nháp. Một số ô chưa hợp lệ, xem thông báo bên dưới.',
+  'entry.savedWithErrors': 'Đã lưu nháp, nhưng các mục sau chưa hợp lệ:',
+  'entry.notSaved': 'Chưa lưu được bản nháp. Sửa các mục sau rồi lưu lại:',
   'entry.autosaved': 'Đã tự động lưu lúc {time}.',
   'entry.autosaving': 'Đang lưu…',
-  'entry.submitted': 'Đã nộp hồ sơ (lần nộp thứ {version}).',
-  'entry.incomplete': 'Hồ sơ chưa đầy đủ, chưa nộp được: xem các thông báo bên dưới.',
+  'entry.submitted':
+    'Đã nộp hồ sơ (lần nộp thứ {version}). Ban tổ chức sẽ xem xét hồ sơ; nếu cần bổ sung, hồ sơ được trả lại kèm lý do và bạn nhận được thông báo. Nội dung đã nộp ở dưới đây.',
+  'entry.incomplete': 'Hồ sơ chưa đầy đủ nên chưa nộp được. Sửa các mục sau rồi nộp lại:',
   'entry.returnedBanner': 'Ban tổ chức đã trả lại hồ sơ để bổ sung. Lý do: {reason}',
   'entry.rejectedBanner': 'Hồ sơ không được tiếp nhận. Lý do: {reason}',
   'entry.readOnly': 'Hồ sơ đang ở trạng thái "{state}" nên không sửa được.',
@@ -453,7 +457,8 @@ export const vi = {
   'model.saved': 'Đã lưu mô hình.',
   'model.intro':
     'Mô hình là hồ sơ lâu dài của đơn vị; khi đề nghị công nhận, nội dung được sao sang hồ sơ của đợt bình xét.',
-  'model.fixErrors': 'Chưa lưu được: xem các thông báo bên dưới.',
+  'model.fixErrors': 'Chưa lưu được mô hình. Sửa các mục sau rồi lưu lại:',
+  'errorSummary.title': 'Có {count} mục cần sửa',
   'adminEntry.listTitle': 'Hồ sơ đã nộp',
   'adminEntry.pageTitle': 'Hồ sơ: {title}',
   'adminEntry.return': 'Trả lại hồ sơ',
@@ -521,7 +526,7 @@ export const vi = {
   'contests.copied': 'Đã tạo đợt mới từ đợt năm trước. Kiểm tra lại rồi mở đợt.',
   'contests.created': 'Đã tạo đợt bình xét (đang chuẩn bị).',
   'contests.saved': 'Đã lưu.',
-  'contests.fixErrors': 'Vui lòng sửa các mục được đánh dấu.',
+  'contests.fixErrors': 'Chưa lưu được đợt bình xét. Sửa các mục sau rồi lưu lại:',
   'contests.save': 'Lưu',
   'contests.saveDates': 'Lưu các mốc thời gian',
   'contests.settingsLockedNote':

@@ -48,6 +48,9 @@ test('a unit officer on a phone nominates with photos, is returned, resubmits; t
 
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
   await expect(page.getByText('Đã nộp hồ sơ (lần nộp thứ 1).')).toBeVisible()
+  // One message after the submit: what happens next, not also "cannot be changed".
+  await expect(page.getByText('Ban tổ chức sẽ xem xét hồ sơ')).toBeVisible()
+  await expect(page.getByText('không sửa được')).toHaveCount(0)
   await expect(page.getByText('Trạng thái: Đã nộp')).toBeVisible()
   await axe()
   await signOut(page)
@@ -109,5 +112,8 @@ test('the same submission works without JavaScript', async ({ browser, baseURL }
 
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
   await expect(page.getByText('Đã nộp hồ sơ (lần nộp thứ 1).')).toBeVisible()
+  // One message after the submit: what happens next, not also "cannot be changed".
+  await expect(page.getByText('Ban tổ chức sẽ xem xét hồ sơ')).toBeVisible()
+  await expect(page.getByText('không sửa được')).toHaveCount(0)
   await context.close()
 })

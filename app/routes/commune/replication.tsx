@@ -28,7 +28,8 @@ import {
   statusSchema,
   type ReportForm,
 } from '~/replication/schema'
-import { FormMessage, buttonClass, labelClass } from '~/ui/form'
+import { ErrorSummary, useFailedSubmit } from '~/ui/error-summary'
+import { FormMessage, ImplicitSubmit, buttonClass, labelClass } from '~/ui/form'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { pageTitle } from '~/ui/page-title'
 import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
@@ -152,8 +153,11 @@ export default function ReplicationPage() {
   const r = d.replication
   const last = (intent: Intent) =>
     actionData?.intent === intent ? (actionData.result ?? undefined) : undefined
+  // The report form lists its own errors in its summary.
   const formError =
-    actionData?.result && 'error' in actionData.result ? actionData.result.error?.[''] : null
+    actionData?.intent !== 'report' && actionData?.result && 'error' in actionData.result
+      ? actionData.result.error?.['']
+      : null
 
   const [statusForm, statusFields] = useForm({
     id: 'replication-status',
@@ -186,6 +190,15 @@ export default function ReplicationPage() {
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: registerModelSchema }),
   })
+  const reportFailed = useFailedSubmit(reportForm, last('report'))
+  const reportLabels = {
+    reported_on: t('replication.report.reportedOn'),
+    note: t('replication.report.note'),
+    indicators: t('replication.report.indicators'),
+    'indicators[].label': t('indicator.label'),
+    'indicators[].value': t('indicator.value'),
+    'indicators[].unit': t('indicator.unit'),
+  }
   const value = useIndicatorText()
 
   return (
@@ -375,10 +388,24 @@ export default function ReplicationPage() {
 
       {d.editable && d.canReport ? (
         <Section id="replication-report-title" title="replication.report.title">
-          <Form method="post" className="space-y-4" {...getFormProps(reportForm)}>
+          <Form
+            method="post"
+            className="space-y-4"
+            {...getFormProps(reportForm)}
+            onSubmit={reportFailed.onSubmit}
+          >
+            {/* Enter sends the report: the first visible submit button removes an indicator. */}
+            <ImplicitSubmit>{t('replication.report.submit')}</ImplicitSubmit>
             <input
               {...getInputProps(reportFields.intent, { type: 'hidden' })}
               key={reportFields.intent.key}
+            />
+            <ErrorSummary
+              form={reportForm}
+              failed={reportFailed}
+              intro={t('replication.report.notSent')}
+              labels={reportLabels}
+              rowLabels={{ indicators: (n) => t('indicator.row', { n: String(n) }) }}
             />
             <TextField
               field={reportFields.reported_on}

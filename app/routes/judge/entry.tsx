@@ -27,9 +27,11 @@ import { judgingRefusal, requireJudgedEntry, saveScoreSheet } from '~/judging/sh
 import { clientIp } from '~/load-context'
 import { listEntryMedia } from '~/media/media.server'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
+import { ErrorSummary, useFailedSubmit } from '~/ui/error-summary'
 import {
   FieldErrors,
   FormMessage,
+  SaveBar,
   buttonClass,
   inputClass,
   labelClass,
@@ -162,6 +164,13 @@ function ScoreSheet() {
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
+  const failed = useFailedSubmit(form, actionData?.result)
+  const summaryLabels = Object.fromEntries(
+    d.criteria.flatMap((c, i) => [
+      [pointsField(c.id), `${i + 1}. ${c.title} – ${t('judge.points')}`],
+      [commentField(c.id), `${i + 1}. ${c.title} – ${t('judge.comment')}`],
+    ]),
+  )
   const [total, setTotal] = useState(d.sheet.total)
   const max = rubricMax(d.criteria)
   const writable = d.refusal === null
@@ -193,18 +202,20 @@ function ScoreSheet() {
               : t('judge.readOnly')}
           </FormMessage>
         ) : null}
-        {form.errors?.length ? (
-          <div id={form.errorId}>
-            <FormMessage tone="error">{form.errors.map((e) => t(e)).join(' ')}</FormMessage>
-          </div>
-        ) : null}
       </div>
       <Form
         method="post"
         className="mt-4 space-y-5"
         {...getFormProps(form)}
+        onSubmit={failed.onSubmit}
         onInput={(e) => setTotal(liveTotal(e.currentTarget, d.criteria))}
       >
+        <ErrorSummary
+          form={form}
+          failed={failed}
+          intro={t('judge.notSaved')}
+          labels={summaryLabels}
+        />
         <fieldset disabled={!writable} className="space-y-5">
           {d.criteria.map((c, i) => {
             const points = fields[pointsField(c.id)]!
@@ -262,7 +273,7 @@ function ScoreSheet() {
             )
           })}
         </fieldset>
-        <div className="sticky bottom-0 z-10 -mx-4 space-y-3 border-t border-stone-200 bg-white/95 px-4 py-3">
+        <SaveBar className="space-y-3">
           <p className="text-lg font-semibold" aria-live="polite">
             {t('judge.total', { total: fmt(total), max: fmt(max) })}
           </p>
@@ -284,7 +295,7 @@ function ScoreSheet() {
               )}
             </div>
           ) : null}
-        </div>
+        </SaveBar>
       </Form>
     </section>
   )

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { orgUnitsInScope, scopeRootFor } from '#db/repos/org-units'
 import { requireRole } from '~/auth/guards.server'
 import { formValuesFromSnapshot } from '~/entries/content'
-import { ContentFields } from '~/entries/content-fields'
+import { ContentFields, useContentSummaryLabels } from '~/entries/content-fields'
 import { modelFormSchema } from '~/entries/schema'
 import { getLocale } from '~/i18n/locale.server'
 import { formatDateTime } from '~/i18n'
@@ -18,7 +18,8 @@ import {
   saveModel,
   unitOf,
 } from '~/models/models.server'
-import { FormMessage, buttonClass } from '~/ui/form'
+import { ErrorSummary, useFailedSubmit } from '~/ui/error-summary'
+import { FormMessage, ImplicitSubmit, SaveBar, buttonClass } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
 import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
@@ -107,6 +108,8 @@ export default function ModelForm() {
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: modelFormSchema }),
   })
+  const failed = useFailedSubmit(form, actionData?.result)
+  const summary = useContentSummaryLabels()
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p>
@@ -130,16 +133,22 @@ export default function ModelForm() {
             : t('model.publishedHint')}
         </p>
       ) : null}
-      {actionData?.result.status === 'error' ? (
-        <FormMessage tone="error">{t('model.fixErrors')}</FormMessage>
-      ) : null}
-      <Form method="post" className="space-y-6" {...getFormProps(form)}>
+      <Form method="post" className="space-y-6" {...getFormProps(form)} onSubmit={failed.onSubmit}>
+        {/* Enter saves: the first visible submit button removes an indicator. */}
+        <ImplicitSubmit>{t('model.save')}</ImplicitSubmit>
+        <ErrorSummary
+          form={form}
+          failed={failed}
+          intro={t('model.fixErrors')}
+          labels={summary.labels}
+          rowLabels={summary.rowLabels}
+        />
         <ContentFields form={form} fields={fields} communes={communes} />
-        <div className="sticky bottom-0 -mx-4 border-t border-stone-200 bg-white/95 px-4 py-3">
+        <SaveBar>
           <button type="submit" className={buttonClass}>
             {t('model.save')}
           </button>
-        </div>
+        </SaveBar>
       </Form>
     </div>
   )
