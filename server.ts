@@ -10,9 +10,18 @@ import express from 'express'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { createDb } from './db/index'
+import { closeDb, createDb } from './db/index'
 import { migrateToLatest } from './db/migrator'
 import { parseEnv } from './app/env.server'
+import { installCleanStop } from './app/ops/clean-stop.server'
+import { startScheduledBackups } from './app/ops/scheduled-backup.server'
+import {
+  databasePathProblems,
+  listenErrorMessage,
+  reportStartupProblems,
+  uploadDirProblems,
+} from './app/ops/startup.server'
+import { startUploadSweeper } from './app/ops/sweeper.server'
 
 const isDev = process.argv.includes('--dev')
 if (!isDev) process.env.NODE_ENV ??= 'production'
@@ -40,6 +49,20 @@ try {
 }
 process.env.DATABASE_PATH = env.DATABASE_PATH
 process.env.UPLOAD_DIR = env.UPLOAD_DIR
+{
+  // Production never creates an empty database by itself: a mistyped path would serve an empty site.
+  const init = process.argv.includes('--init') || env.INIT_DATABASE === 'true'
+  const problems = [
+    ...databasePathProblems(env.DATABASE_PATH, {
+      mayCreate: env.NODE_ENV !== 'production' || init,
+    }),
+    ...uploadDirProblems(env.UPLOAD_DIR),
+  ]
+  if (problems.length) {
+    reportStartupProblems(problems)
+    process.exit(1)
+  }
+}
 
 {
   const db = createDb(env.DATABASE_PATH)
@@ -65,6 +88,8 @@ app.disable('x-powered-by')
 app.set('trust proxy', env.TRUST_PROXY === 'true')
 app.use(compression({ threshold: 1024 }))
 app.use((_req, res, next) => {
+  // Named in the log line of any error of this request (app/entry.server.tsx).
+  res.setHeader('X-Request-Id', randomBytes(6).toString('base64url'))
   res.setHeader('X-Content-Type-Options', 'nosniff')
   res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
   res.setHeader('X-Frame-Options', 'DENY')
@@ -91,17 +116,28 @@ app.all(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress }),
+    getLoadContext: (req, res) => ({
+      clientIp: req.ip ?? req.socket.remoteAddress,
+      requestId: res.getHeader('X-Request-Id') as string,
+    }),
   }),
 )
 
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Dân vận khéo is listening on http://localhost:${env.PORT} (${env.NODE_ENV})`)
+  startUploadSweeper({ databasePath: env.DATABASE_PATH, uploadDir: env.UPLOAD_DIR })
+  startScheduledBackups({
+    databasePath: env.DATABASE_PATH,
+    uploadDir: env.UPLOAD_DIR,
+    backupDir: env.BACKUP_DIR,
+    intervalHours: env.BACKUP_INTERVAL_HOURS,
+    keep: env.BACKUP_KEEP,
+  })
+})
+server.on('error', (error) => {
+  reportStartupProblems([listenErrorMessage(error, env.HOST, env.PORT)])
+  process.exit(1)
 })
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0))
-    setTimeout(() => process.exit(0), 3000).unref()
-  })
-}
+// SIGTERM/SIGINT: stop accepting, finish the requests in flight, checkpoint and close the database.
+installCleanStop(server, { graceMs: env.SHUTDOWN_GRACE_SECONDS * 1000, close: closeDb })

@@ -3,7 +3,8 @@
  * - React's streamed HTML goes through `createNulFreeStream`, which removes the NUL
  *   bytes React 18 leaves where a multi-byte character crosses its 2 KB buffer
  *   (see app/http/nul-free-stream.server.ts);
- * - errors are logged once, with the request they belong to; aborted requests are not.
+ * - errors are logged once, with the request and its id (X-Request-Id) and the real cause
+ *   (app/ops/errors.server.ts); aborted requests are not.
  */
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
@@ -11,6 +12,7 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { createNulFreeStream } from '~/http/nul-free-stream.server'
+import { logRequestError } from '~/ops/errors.server'
 
 const ABORT_DELAY = 5_000
 
@@ -19,7 +21,7 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
   // Bots (and SPA mode) get the whole page at once; browsers get the shell as soon as it is ready.
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
@@ -47,7 +49,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500
           // Errors inside the shell are logged here; a shell error rejects and Remix logs it.
-          if (shellRendered) logError(error, request)
+          if (shellRendered) logRequestError(error, request, loadContext.requestId)
         },
       },
     )
@@ -55,13 +57,8 @@ export default function handleRequest(
   })
 }
 
-export const handleError: HandleErrorFunction = (error, { request }) => {
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   // A visitor who leaves mid-request is not an error of ours.
   if (request.signal.aborted) return
-  logError(error, request)
-}
-
-function logError(error: unknown, request: Request) {
-  const { pathname } = new URL(request.url)
-  console.error(`${request.method} ${pathname}:`, error)
+  logRequestError(error, request, context.requestId)
 }

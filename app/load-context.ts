@@ -4,6 +4,8 @@ declare module '@remix-run/node' {
   interface AppLoadContext {
     /** The client's address as the HTTP server saw it (trusting a proxy only when configured). */
     clientIp?: string
+    /** A short id of this request, also sent as X-Request-Id and named in error logs. */
+    requestId?: string
   }
 }
 

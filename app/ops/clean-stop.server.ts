@@ -1,4 +1,4 @@
-import type { Server } from 'node:http'
+import type { Server, ServerResponse } from 'node:http'
 
 /**
  * A clean stop on SIGTERM / SIGINT: stop accepting connections, let the requests in
@@ -35,8 +35,11 @@ export function installCleanStop(
       }
     }
     server.close(() => void finish('all requests answered'))
-    // Idle keep-alive connections would hold server.close() open until they time out.
+    // Keep-alive connections would hold server.close() open until they time out: answers
+    // from now on close their connection, and connections that fall idle are closed.
+    server.on('request', (_req, res: ServerResponse) => res.setHeader('Connection', 'close'))
     server.closeIdleConnections()
+    setInterval(() => server.closeIdleConnections(), 50).unref()
     setTimeout(() => {
       server.closeAllConnections()
       void finish(`requests still running after ${graceMs} ms were cut off`)
