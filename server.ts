@@ -12,7 +12,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, join } from 'node:path'
 import { closeDb, createDb } from './db/index'
 import { migrateToLatest } from './db/migrator'
-import { parseEnv } from './app/env.server'
+import { DEFAULT_DATABASE_PATH, DEFAULT_UPLOAD_DIR, parseEnv } from './app/env.server'
 import { installCleanStop } from './app/ops/clean-stop.server'
 import { startScheduledBackups } from './app/ops/scheduled-backup.server'
 import {
@@ -29,7 +29,7 @@ if (!isDev) process.env.NODE_ENV ??= 'production'
 /** A production server with no SESSION_SECRET keeps a generated one beside its database. */
 function ensureSessionSecret() {
   if (process.env.SESSION_SECRET || process.env.NODE_ENV !== 'production') return
-  const file = join(dirname(process.env.DATABASE_PATH ?? 'data/dvk.sqlite'), 'session-secret')
+  const file = join(dirname(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH), 'session-secret')
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, randomBytes(32).toString('base64url'))
@@ -37,6 +37,23 @@ function ensureSessionSecret() {
     console.warn(`SESSION_SECRET is not set: generated one in ${file}`)
   }
   process.env.SESSION_SECRET = readFileSync(file, 'utf8').trim()
+}
+
+{
+  // Checked before anything is created beside the database (the session secret, a folder).
+  // Production never creates an empty database by itself: a mistyped path would serve an empty site.
+  const production = process.env.NODE_ENV === 'production'
+  const init = process.argv.includes('--init') || process.env.INIT_DATABASE === 'true'
+  const problems = [
+    ...databasePathProblems(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH, {
+      mayCreate: !production || init,
+    }),
+    ...uploadDirProblems(process.env.UPLOAD_DIR || DEFAULT_UPLOAD_DIR),
+  ]
+  if (problems.length) {
+    reportStartupProblems(problems)
+    process.exit(1)
+  }
 }
 
 ensureSessionSecret()
@@ -49,20 +66,6 @@ try {
 }
 process.env.DATABASE_PATH = env.DATABASE_PATH
 process.env.UPLOAD_DIR = env.UPLOAD_DIR
-{
-  // Production never creates an empty database by itself: a mistyped path would serve an empty site.
-  const init = process.argv.includes('--init') || env.INIT_DATABASE === 'true'
-  const problems = [
-    ...databasePathProblems(env.DATABASE_PATH, {
-      mayCreate: env.NODE_ENV !== 'production' || init,
-    }),
-    ...uploadDirProblems(env.UPLOAD_DIR),
-  ]
-  if (problems.length) {
-    reportStartupProblems(problems)
-    process.exit(1)
-  }
-}
 
 {
   const db = createDb(env.DATABASE_PATH)

@@ -16,12 +16,15 @@ function isUploadThingToken(token: string) {
   }
 }
 
+export const DEFAULT_DATABASE_PATH = 'data/dvk.sqlite'
+export const DEFAULT_UPLOAD_DIR = 'data/uploads'
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_PATH: z.string().min(1).default('data/dvk.sqlite'),
-  UPLOAD_DIR: z.string().min(1).default('data/uploads'),
+  DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
+  UPLOAD_DIR: z.string().min(1).default(DEFAULT_UPLOAD_DIR),
   // Production refuses to start on a DATABASE_PATH that does not exist (a mistyped path would
   // serve an empty site) unless told to create it: INIT_DATABASE=true or `--init`.
   INIT_DATABASE: z.enum(['true', 'false']).default('false'),
