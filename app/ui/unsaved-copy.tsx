@@ -76,11 +76,19 @@ export function useUnsavedCopy(options: {
   storageKey: string
   base: string
   enabled?: boolean
+  /** Other copies this page confirms as saved (a new record's, now that it has an id). */
+  confirmed?: string[]
 }) {
   const { formId, base } = options
   const enabled = options.enabled ?? true
   const key = UNSAVED_PREFIX + options.storageKey
   const [restoredAt, setRestoredAt] = useState<number | null>(null)
+  const confirmed = (options.confirmed ?? []).join('\n')
+
+  useEffect(() => {
+    if (!confirmed) return
+    for (const k of confirmed.split('\n')) storage()?.removeItem(UNSAVED_PREFIX + k)
+  }, [confirmed])
 
   useEffect(() => {
     const form = document.getElementById(formId)

@@ -30,6 +30,7 @@ import {
   type ReportForm,
 } from '~/replication/schema'
 import { FormMessage, buttonClass, labelClass } from '~/ui/form'
+import { UnsavedCopyNotice, useUnsavedCopy } from '~/ui/unsaved-copy'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { pageTitle } from '~/ui/page-title'
 
@@ -187,6 +188,13 @@ export default function ReplicationPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: registerModelSchema }),
   })
   const value = useIndicatorText()
+  // A new report each time: a confirmed one adds to the list, which drops the unsaved copy.
+  const unsavedReport = useUnsavedCopy({
+    formId: reportForm.id,
+    storageKey: `replication-report-${r.id}`,
+    base: String(d.reports.length),
+    enabled: d.editable,
+  })
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -375,6 +383,7 @@ export default function ReplicationPage() {
 
       {d.editable && d.canReport ? (
         <Section id="replication-report-title" title="replication.report.title">
+          <UnsavedCopyNotice {...unsavedReport} />
           <Form method="post" className="space-y-4" {...getFormProps(reportForm)}>
             <input
               {...getInputProps(reportFields.intent, { type: 'hidden' })}

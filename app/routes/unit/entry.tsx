@@ -22,6 +22,7 @@ import { mediaMessages } from '~/media/messages'
 import { PhotoManager } from '~/media/photo-manager'
 import { communeChoicesFor } from '~/models/models.server'
 import { FormMessage, buttonClass, secondaryButtonClass } from '~/ui/form'
+import { UnsavedCopyNotice, useUnsavedCopy } from '~/ui/unsaved-copy'
 import { pageTitle } from '~/ui/page-title'
 
 export const meta: MetaFunction<typeof loader> = (args) => {
@@ -45,6 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: entry.title,
       state: entry.state,
       version: entry.version,
+      // Changes with every save of the draft (autosave included): the browser's unsaved copy goes then.
+      updatedAt: entry.updated_at,
       returnReason: entry.return_reason,
       rejectReason: entry.reject_reason,
       contestTitle: entry.contest_title,
@@ -151,6 +154,12 @@ export default function EntryPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: entryFormSchema }),
   })
   const formErrors = (form.errors ?? []).filter((e) => e !== actionData?.notice)
+  const unsaved = useUnsavedCopy({
+    formId: form.id,
+    storageKey: `entry-${d.entry.id}`,
+    base: d.entry.updatedAt,
+    enabled: d.editable,
+  })
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p>
@@ -203,6 +212,7 @@ export default function EntryPage() {
               <FormMessage tone="error">{formErrors.map((e) => t(e)).join(' ')}</FormMessage>
             </div>
           ) : null}
+          <UnsavedCopyNotice {...unsaved} />
           <Form ref={formRef} method="post" className="space-y-6" {...getFormProps(form)}>
             <ContentFields form={form} fields={fields} communes={d.communes} withPeriod />
             <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-stone-200 bg-white/95 px-4 py-3">

@@ -20,6 +20,7 @@ import {
   unitOf,
 } from '~/models/models.server'
 import { FormMessage, buttonClass } from '~/ui/form'
+import { UnsavedCopyNotice, useUnsavedCopy } from '~/ui/unsaved-copy'
 import { pageTitle } from '~/ui/page-title'
 
 /** /unit/models/new and /unit/models/:modelId: a unit registers or edits one of its models. */
@@ -59,6 +60,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sentForReview: new URL(request.url).searchParams.has('sent'),
     published: !!model?.published_at,
     pendingSince,
+    // Changes with every confirmed save (of the model or of its pending revision).
+    savedVersion: `${model?.updated_at ?? 'new'}|${pendingSince ?? ''}`,
   }
 }
 
@@ -94,6 +97,7 @@ export default function ModelForm() {
     sentForReview,
     published,
     pendingSince,
+    savedVersion,
   } = useLoaderData<typeof loader>()
   const locale = useLocale()
   const actionData = useActionData<typeof action>()
@@ -106,6 +110,13 @@ export default function ModelForm() {
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: modelFormSchema }),
+  })
+  const unsaved = useUnsavedCopy({
+    formId: form.id,
+    storageKey: form.id,
+    base: savedVersion,
+    // A new model saved: its copy (kept under model-new) is confirmed too.
+    confirmed: (saved || sentForReview) && !actionData ? ['model-new'] : [],
   })
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -133,6 +144,7 @@ export default function ModelForm() {
       {actionData?.result.status === 'error' ? (
         <FormMessage tone="error">{t('model.fixErrors')}</FormMessage>
       ) : null}
+      <UnsavedCopyNotice {...unsaved} />
       <Form method="post" className="space-y-6" {...getFormProps(form)}>
         <ContentFields form={form} fields={fields} communes={communes} />
         <div className="sticky bottom-0 -mx-4 border-t border-stone-200 bg-white/95 px-4 py-3">
