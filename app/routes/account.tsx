@@ -1,3 +1,4 @@
+import { readFormData } from '~/http/form-data.server'
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: changePasswordSchema })
   const hidden = { hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }
   if (submission.status !== 'success') {
     return data({ result: submission.reply(hidden), changed: false }, { status: 400 })

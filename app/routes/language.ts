@@ -1,3 +1,4 @@
+import { readFormData } from '~/http/form-data.server'
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { safeRedirect } from '~/auth/permissions'
@@ -9,7 +10,7 @@ export async function loader() {
 
 /** Public: anyone may choose the language; it is remembered in a cookie. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readFormData(request)
   const locale = form.get('locale')
   const to = safeRedirect(form.get('redirectTo'))
   if (!isLocale(locale)) return redirect(to)

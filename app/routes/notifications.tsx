@@ -1,3 +1,4 @@
+import { readFormData } from '~/http/form-data.server'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
@@ -49,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Opening one marks it read and follows its link; "mark all" marks every one read. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const form = await request.formData()
+  const form = await readFormData(request)
   if (form.get('intent') === 'open') {
     const id = Number(form.get('id'))
     const row =

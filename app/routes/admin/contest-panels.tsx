@@ -1,3 +1,4 @@
+import { readFormData } from '~/http/form-data.server'
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -92,7 +93,7 @@ type Outcome = { ok: boolean; message: MessageKey; params?: Record<string, numbe
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { admin, contest } = await requireContestAdmin(request, params.contestId)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const submission = parseWithZod(formData, { schema: panelsFormSchema })
   if (submission.status !== 'success') {
     return data(

@@ -1,3 +1,4 @@
+import { readFormData } from '~/http/form-data.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { admin, contest } = await requireContestAdmin(request, params.contestId)
-  const submission = parseWithZod(await request.formData(), { schema: reminderSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: reminderSchema })
   if (submission.status !== 'success') {
     return data(
       { ok: false, message: 'validation.invalidChoice' as MessageKey, sent: 0 },

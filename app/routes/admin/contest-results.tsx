@@ -1,3 +1,4 @@
+import { readFormData } from '~/http/form-data.server'
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { SubmissionResult } from '@conform-to/react'
@@ -52,7 +53,7 @@ const SCHEMAS = {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { admin, contest } = await requireContestAdmin(request, params.contestId)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = String(formData.get('intent') ?? '') as Intent
   if (!RESULTS_INTENTS.includes(intent)) {
     return data({ intent, result: null, message: 'validation.invalidChoice' as MessageKey }, 400)

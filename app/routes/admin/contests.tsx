@@ -1,3 +1,4 @@
+import { readFormData } from '~/http/form-data.server'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Copies a contest (by default the newest) into a new draft one year later. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
-  const form = await request.formData()
+  const form = await readFormData(request)
   if (form.get('intent') !== 'copy')
     return data({ message: 'validation.invalidChoice' }, { status: 400 })
   const source = await contestOf(admin, Number(form.get('source')))

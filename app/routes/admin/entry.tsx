@@ -1,3 +1,4 @@
+import { readFormData } from '~/http/form-data.server'
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -93,7 +94,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
   const entry = await loadEntry(admin, params.entryId)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const decision = screeningDecisionOf(formData.get('intent'))
   const submission = parseWithZod(formData, { schema: SCREENING_SCHEMAS[decision] })
   if (submission.status !== 'success') {

@@ -1,3 +1,4 @@
+import { readFormData } from '~/http/form-data.server'
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
   const revision = await requireRevision(admin, params.revisionId)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const decision = formData.get('intent') === 'approve' ? 'approve' : 'reject'
   const schema = decision === 'approve' ? approveRevisionSchema : rejectRevisionSchema
   const submission = parseWithZod(formData, { schema })

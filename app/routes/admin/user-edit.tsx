@@ -1,3 +1,4 @@
+import { readFormData } from '~/http/form-data.server'
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -74,7 +75,7 @@ type Notice = 'users.saved' | 'users.resetDone' | 'users.deactivated' | 'users.a
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { admin, user } = await loadManagedUser(request, params.userId)
-  const submission = parseWithZod(await request.formData(), { schema: editUserSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: editUserSchema })
   if (submission.status !== 'success') {
     return data(
       { result: submission.reply({ hideFields: ['newPassword'] }), notice: null },

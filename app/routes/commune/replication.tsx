@@ -1,3 +1,4 @@
+import { readFormData } from '~/http/form-data.server'
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -109,7 +110,7 @@ async function perform<S extends z.ZodType>(
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'commune')
   const replication = await replicationToChange(user, Number(params.replicationId))
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const ip = clientIp(context)
   const id = replication.id
   switch (formData.get('intent')) {

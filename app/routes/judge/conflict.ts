@@ -1,3 +1,4 @@
+import { readFormData } from '~/http/form-data.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
@@ -14,7 +15,7 @@ import { clientIp } from '~/load-context'
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const judge = await requireRole(request, 'judge')
-  const submission = parseWithZod(await request.formData(), { schema: conflictSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: conflictSchema })
   if (submission.status !== 'success') {
     return data(
       { result: submission.reply(), message: 'validation.reasonRequired' },

@@ -1,3 +1,4 @@
+import { readFormData } from '~/http/form-data.server'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -103,7 +104,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, entry } = await requireJudgedEntry(request, Number(params.entryId))
   const criteria = await criteriaOfContest(entry.contest_id)
   const schema = scoreSheetSchema(criteria)
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = parseWithZod(await readFormData(request), { schema })
   // Out of the judging window: refused with the reason, what was typed kept on the page.
   const refusal = judgingRefusal(entry, now())
   if (refusal) {

@@ -1,3 +1,4 @@
+import { readFormData } from '~/http/form-data.server'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -67,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, entry } = await requireOwnEntry(request, Number(params.entryId))
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const submission = parseWithZod(formData, { schema: entryFormSchema })
   const refusal = entryEditRefusal(entry, now())
   if (refusal) {

@@ -1,3 +1,4 @@
+import { readFormData } from '~/http/form-data.server'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -69,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'unit')
   const modelId = modelIdOf(params)
   if (modelId !== null) await requireOwnModel(user, modelId)
-  const submission = parseWithZod(await request.formData(), { schema: modelFormSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: modelFormSchema })
   if (submission.status !== 'success') {
     // List edits (add/remove an indicator without JavaScript) come back here too, with no error.
     return data(

@@ -1,3 +1,4 @@
+import { readFormData } from '~/http/form-data.server'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { requireRole } from '~/auth/guards.server'
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'unit')
   const model = await requireOwnModel(user, Number(params.modelId))
-  const contestId = Number((await request.formData()).get('contestId'))
+  const contestId = Number((await readFormData(request)).get('contestId'))
   const outcome = await nominateModel(user, model.id, contestId, clientIp(context))
   if (!outcome.ok) throw data({ message: outcome.message }, { status: 409 })
   return redirect(`/unit/entries/${outcome.entryId}`)
