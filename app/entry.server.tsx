@@ -3,7 +3,8 @@
  * - React's streamed HTML goes through `createNulFreeStream`, which removes the NUL
  *   bytes React 18 leaves where a multi-byte character crosses its 2 KB buffer
  *   (see app/http/nul-free-stream.server.ts);
- * - errors are logged once, with the request they belong to; aborted requests are not;
+ * - errors are logged once, with the request and its id (X-Request-Id) and the real cause
+ *   (app/ops/errors.server.ts); aborted requests are not;
  * - the Content-Security-Policy nonce of the request goes on every script React and Remix
  *   write (and, through NonceProvider, on the document's own script and style elements);
  * - signed-in pages and their data requests are sent with `Cache-Control: no-store`.
@@ -21,6 +22,7 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { hasSessionCookie } from '~/auth/session.server'
 import { NonceProvider } from '~/http/nonce'
 import { createNulFreeStream } from '~/http/nul-free-stream.server'
+import { logRequestError } from '~/ops/errors.server'
 
 const ABORT_DELAY = 5_000
 
@@ -68,7 +70,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500
           // Errors inside the shell are logged here; a shell error rejects and Remix logs it.
-          if (shellRendered) logError(error, request)
+          if (shellRendered) logRequestError(error, request, loadContext.requestId)
         },
       },
     )
@@ -82,13 +84,8 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { request
   return response
 }
 
-export const handleError: HandleErrorFunction = (error, { request }) => {
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   // A visitor who leaves mid-request is not an error of ours.
   if (request.signal.aborted) return
-  logError(error, request)
-}
-
-function logError(error: unknown, request: Request) {
-  const { pathname } = new URL(request.url)
-  console.error(`${request.method} ${pathname}:`, error)
+  logRequestError(error, request, context.requestId)
 }

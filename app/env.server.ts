@@ -17,12 +17,28 @@ function isUploadThingToken(token: string) {
   }
 }
 
+export const DEFAULT_DATABASE_PATH = 'data/dvk.sqlite'
+export const DEFAULT_UPLOAD_DIR = 'data/uploads'
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_PATH: z.string().min(1).default('data/dvk.sqlite'),
-  UPLOAD_DIR: z.string().min(1).default('data/uploads'),
+  DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
+  UPLOAD_DIR: z.string().min(1).default(DEFAULT_UPLOAD_DIR),
+  // Production refuses to start on a DATABASE_PATH that does not exist (a mistyped path would
+  // serve an empty site) unless told to create it: INIT_DATABASE=true or `--init`.
+  INIT_DATABASE: z.enum(['true', 'false']).default('false'),
+  // Scheduled backups (npm run db:backup's format) into BACKUP_DIR, keeping the newest BACKUP_KEEP.
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(24),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+  // How long a stop (SIGTERM/SIGINT) waits for the requests in flight.
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
   SESSION_SECRET: z
     .string()
     .min(32, 'must be at least 32 characters')

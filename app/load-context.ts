@@ -6,6 +6,8 @@ declare module '@remix-run/node' {
     clientIp?: string
     /** This response's Content-Security-Policy nonce (app/http/security-headers.server.ts). */
     cspNonce?: string
+    /** A short id of this request, also sent as X-Request-Id and named in error logs. */
+    requestId?: string
   }
 }
 

@@ -14,9 +14,23 @@ import { cleanFormData } from './clean'
 export const parseWithZod = ((payload: FormData | URLSearchParams, options: never) =>
   conformParseWithZod(cleanFormData(payload), options)) as typeof conformParseWithZod
 
-/** The request's form, cleaned. For actions that read fields without a schema. */
+/**
+ * The request's form, cleaned. A body that is not a readable form (JSON sent to /login, a
+ * truncated or malformed multipart body) is the client's mistake: 400, not a 500 that would
+ * be logged as our error.
+ */
 export async function readForm(request: Request): Promise<FormData> {
-  return cleanFormData(await request.formData())
+  let form: FormData
+  try {
+    form = await request.formData()
+  } catch (error) {
+    if (request.signal.aborted) throw error
+    throw new Response('Bad request: the body is not a readable form.', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
+  }
+  return cleanFormData(form)
 }
 
 interface ZodNode {

@@ -3,6 +3,7 @@ import { enCatalog } from './catalog.en'
 import { enReplication } from './replication.en'
 import { enResults } from './results.en'
 import { enRevisions } from './revisions.en'
+import { enOps } from './ops.en'
 import type { MessageKey } from './vi'
 
 /** English UI strings: every key of vi.ts, enforced by the type. */
@@ -645,7 +646,7 @@ export const en: Record<MessageKey, string> = {
   'error.403.body': 'Your account may not see this page.',
   'error.500.title': 'Server error',
   'error.500.body':
-    'Something went wrong. Nothing you typed was lost; please try again in a moment.',
+    'Something went wrong, so what you just sent may not have been saved. Go back to check: long forms (entries, models, score sheets, replication reports) keep what you typed on this device when the browser allows it, and restore it so you can save again in a moment.',
   'error.generic.body': 'The request could not be completed (error {status}).',
   'error.backHome': 'Back to the home page',
   'error.csrf.title': 'Request refused',
@@ -738,4 +739,5 @@ export const en: Record<MessageKey, string> = {
   ...enReplication,
   ...enDocuments,
   ...enRevisions,
+  ...enOps,
 }

@@ -3,6 +3,7 @@ import { viCatalog } from './catalog.vi'
 import { viReplication } from './replication.vi'
 import { viResults } from './results.vi'
 import { viRevisions } from './revisions.vi'
+import { viOps } from './ops.vi'
 
 /**
  * Vietnamese UI strings (the default language). Keys are flat and dotted; `{name}`
@@ -647,7 +648,7 @@ export const vi = {
   'error.403.body': 'Tài khoản của bạn không có quyền xem trang này.',
   'error.500.title': 'Lỗi hệ thống',
   'error.500.body':
-    'Đã có lỗi xảy ra. Dữ liệu bạn đã nhập chưa bị mất; vui lòng thử lại sau ít phút.',
+    'Đã có lỗi xảy ra, nên thay đổi bạn vừa gửi có thể chưa được lưu. Hãy quay lại trang trước để kiểm tra: các biểu mẫu dài (hồ sơ, mô hình, phiếu chấm, báo cáo nhân rộng) giữ nội dung bạn đã nhập trên máy này khi trình duyệt cho phép, và khôi phục lại để bạn lưu lần nữa sau ít phút.',
   'error.generic.body': 'Yêu cầu không thực hiện được (mã lỗi {status}).',
   'error.backHome': 'Về trang chủ',
   'error.csrf.title': 'Yêu cầu bị từ chối',
@@ -737,6 +738,7 @@ export const vi = {
   ...viReplication,
   ...viDocuments,
   ...viRevisions,
+  ...viOps,
 } as const
 
 export type MessageKey = keyof typeof vi

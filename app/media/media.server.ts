@@ -1,3 +1,4 @@
+import { describeError } from '~/ops/errors.server'
 import type { MediaKind } from '#db/domain'
 import { getDb, type Executor, type Tx } from '#db/index'
 import { recordAudit } from '#db/repos/audit'
@@ -197,10 +198,11 @@ export async function addEntryFiles(
       const media = await addOne(storage, entryId, userId, name, file, opts.ip ?? null)
       results.push({ name, ok: true, media })
     } catch (error) {
-      if (error instanceof MediaRefusal) {
+      if (error instanceof MediaRefusal && error.code !== 'saveFailed') {
         results.push({ name, ok: false, error: error.code })
       } else {
-        console.error(`media: could not add "${name}" to entry ${entryId}`, error)
+        // Storing failed (disk full, read-only, the storage service down): the real cause, once.
+        console.error(`media: could not add "${name}" to entry ${entryId}: ${describeError(error)}`)
         results.push({ name, ok: false, error: 'saveFailed' })
       }
     }

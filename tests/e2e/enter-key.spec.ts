@@ -40,8 +40,9 @@ function textFieldNames(form: Locator) {
 /** With JavaScript: Remix has finished the submission and the revalidation that follows. */
 async function remixIdle(page: Page) {
   await page.waitForFunction(() => {
-    const router = (window as { __remixRouter?: { state: Record<string, { state?: string }> } })
-      .__remixRouter
+    const router = (
+      window as unknown as { __remixRouter?: { state: Record<string, { state?: string }> } }
+    ).__remixRouter
     return (
       router?.state.navigation?.state === 'idle' &&
       (router.state.revalidation as unknown as string) === 'idle'

@@ -23,5 +23,6 @@ if [ ! -f build/server/index.js ]; then
 fi
 
 tsx=node_modules/.bin/tsx
-"$tsx" db/seed.ts # migrates first, then seeds the demo from scratch
+# db:seed never runs with NODE_ENV=production (it replaces every row): the database is new here.
+NODE_ENV=development "$tsx" db/seed.ts # migrates first, then seeds the demo
 exec "$tsx" server.ts

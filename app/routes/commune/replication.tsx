@@ -30,6 +30,7 @@ import {
 } from '~/replication/schema'
 import { ErrorSummary, useFailedSubmit } from '~/ui/error-summary'
 import { FormMessage, ImplicitSubmit, buttonClass, labelClass } from '~/ui/form'
+import { UnsavedCopyNotice, useUnsavedCopy } from '~/ui/unsaved-copy'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { pageTitle } from '~/ui/page-title'
 import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
@@ -200,6 +201,13 @@ export default function ReplicationPage() {
     'indicators[].unit': t('indicator.unit'),
   }
   const value = useIndicatorText()
+  // A new report each time: a confirmed one adds to the list, which drops the unsaved copy.
+  const unsavedReport = useUnsavedCopy({
+    formId: reportForm.id,
+    storageKey: `replication-report-${r.id}`,
+    base: String(d.reports.length),
+    enabled: d.editable,
+  })
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -388,6 +396,7 @@ export default function ReplicationPage() {
 
       {d.editable && d.canReport ? (
         <Section id="replication-report-title" title="replication.report.title">
+          <UnsavedCopyNotice {...unsavedReport} />
           <Form
             method="post"
             className="space-y-4"

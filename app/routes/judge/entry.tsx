@@ -39,6 +39,7 @@ import {
 } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
 import { parseWithZod, readForm } from '~/forms/parse'
+import { UnsavedCopyNotice, useUnsavedCopy } from '~/ui/unsaved-copy'
 
 const NOTICES = {
   draft: 'judge.saved',
@@ -174,6 +175,13 @@ function ScoreSheet() {
   const [total, setTotal] = useState(d.sheet.total)
   const max = rubricMax(d.criteria)
   const writable = d.refusal === null
+  // A long comment survives a failed save: kept in the browser until the server confirms it.
+  const unsaved = useUnsavedCopy({
+    formId: form.id,
+    storageKey: `sheet-${d.entry.id}`,
+    base: d.sheet.updatedAt ?? 'none',
+    enabled: writable,
+  })
   const submitted = d.sheet.status === 'submitted'
   const fmt = (n: number) => formatNumber(locale, n, 1)
   return (
@@ -195,6 +203,7 @@ function ScoreSheet() {
       ) : null}
       <div className="mt-3 space-y-3">
         {d.notice && !actionData ? <FormMessage tone="success">{t(d.notice)}</FormMessage> : null}
+        <UnsavedCopyNotice {...unsaved} />
         {d.refusal && !actionData ? (
           <FormMessage tone="error">
             {d.refusal === 'score.error.notOpen'

@@ -139,7 +139,9 @@ async function readForm(request: Request) {
       throw new MediaRefusal('requestTooLarge', { cause: error })
     }
     if (error instanceof BadField) throw new MediaRefusal('badRequest', { cause: error })
-    throw error
+    // A truncated or malformed body is the client's: 400, not a 500 logged as ours.
+    if (request.signal.aborted) throw error
+    throw new MediaRefusal('badRequest', { cause: error })
   }
 }
 

@@ -22,6 +22,7 @@ import { PhotoManager } from '~/media/photo-manager'
 import { communeChoicesFor } from '~/models/models.server'
 import { ErrorSummary, useFailedSubmit } from '~/ui/error-summary'
 import { FormMessage, ImplicitSubmit, SaveBar, buttonClass, secondaryButtonClass } from '~/ui/form'
+import { UnsavedCopyNotice, useUnsavedCopy } from '~/ui/unsaved-copy'
 import { pageTitle } from '~/ui/page-title'
 import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
@@ -46,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: entry.title,
       state: entry.state,
       version: entry.version,
+      // Changes with every save of the draft (autosave included): the browser's unsaved copy goes then.
+      updatedAt: entry.updated_at,
       returnReason: entry.return_reason,
       rejectReason: entry.reject_reason,
       contestTitle: entry.contest_title,
@@ -154,6 +157,12 @@ export default function EntryPage() {
   const failed = useFailedSubmit(form, actionData?.result)
   const summary = useContentSummaryLabels()
   const notice = actionData?.notice
+  const unsaved = useUnsavedCopy({
+    formId: form.id,
+    storageKey: `entry-${d.entry.id}`,
+    base: d.entry.updatedAt,
+    enabled: d.editable,
+  })
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p>
@@ -200,6 +209,7 @@ export default function EntryPage() {
           {notice === 'entry.saved' ? (
             <FormMessage tone="success">{t('entry.saved')}</FormMessage>
           ) : null}
+          <UnsavedCopyNotice {...unsaved} />
           <Form
             ref={formRef}
             method="post"

@@ -20,6 +20,7 @@ import {
 } from '~/models/models.server'
 import { ErrorSummary, useFailedSubmit } from '~/ui/error-summary'
 import { FormMessage, ImplicitSubmit, SaveBar, buttonClass } from '~/ui/form'
+import { UnsavedCopyNotice, useUnsavedCopy } from '~/ui/unsaved-copy'
 import { pageTitle } from '~/ui/page-title'
 import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
@@ -60,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sentForReview: new URL(request.url).searchParams.has('sent'),
     published: !!model?.published_at,
     pendingSince,
+    // Changes with every confirmed save (of the model or of its pending revision).
+    savedVersion: `${model?.updated_at ?? 'new'}|${pendingSince ?? ''}`,
   }
 }
 
@@ -95,6 +98,7 @@ export default function ModelForm() {
     sentForReview,
     published,
     pendingSince,
+    savedVersion,
   } = useLoaderData<typeof loader>()
   const locale = useLocale()
   const actionData = useActionData<typeof action>()
@@ -110,6 +114,13 @@ export default function ModelForm() {
   })
   const failed = useFailedSubmit(form, actionData?.result)
   const summary = useContentSummaryLabels()
+  const unsaved = useUnsavedCopy({
+    formId: form.id,
+    storageKey: form.id,
+    base: savedVersion,
+    // A new model saved: its copy (kept under model-new) is confirmed too.
+    confirmed: (saved || sentForReview) && !actionData ? ['model-new'] : [],
+  })
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p>
@@ -133,6 +144,7 @@ export default function ModelForm() {
             : t('model.publishedHint')}
         </p>
       ) : null}
+      <UnsavedCopyNotice {...unsaved} />
       <Form method="post" className="space-y-6" {...getFormProps(form)} onSubmit={failed.onSubmit}>
         {/* Enter saves: the first visible submit button removes an indicator. */}
         <ImplicitSubmit>{t('model.save')}</ImplicitSubmit>
