@@ -78,7 +78,7 @@ export function ImplicitSubmit({
 /**
  * The sticky bar at the bottom of a long form with its save buttons. The page keeps room for
  * it when scrolling to a focused field (`scroll-padding-bottom` in app.css, sized to the bar by
- * `--save-bar-height`, which the browser measures here when JavaScript runs), so no focused
+ * `--save-bar-room`, which the browser measures here when JavaScript runs), so no focused
  * field is ever hidden under it (WCAG 2.2 SC 2.4.11).
  */
 export function SaveBar({ className = '', children }: { className?: string; children: ReactNode }) {
@@ -88,13 +88,26 @@ export function SaveBar({ className = '', children }: { className?: string; chil
     if (!bar || typeof ResizeObserver === 'undefined') return
     const root = document.documentElement
     const measure = () =>
-      root.style.setProperty('--save-bar-height', `${Math.ceil(bar.offsetHeight)}px`)
+      root.style.setProperty('--save-bar-room', `${Math.ceil(bar.offsetHeight) + 16}px`)
     measure()
     const observer = new ResizeObserver(measure)
     observer.observe(bar)
+    // Chromium scrolls a focused textarea only as far as its caret, ignoring scroll-padding:
+    // bring the whole field out from under the bar (or as much as fits under the top edge).
+    const reveal = (event: FocusEvent) => {
+      const el = event.target
+      if (!(el instanceof HTMLElement) || bar.contains(el)) return
+      requestAnimationFrame(() => {
+        const box = el.getBoundingClientRect()
+        const limit = bar.getBoundingClientRect().top - 8
+        if (box.bottom > limit) window.scrollBy(0, Math.min(box.bottom - limit, box.top - 8))
+      })
+    }
+    document.addEventListener('focusin', reveal)
     return () => {
       observer.disconnect()
-      root.style.removeProperty('--save-bar-height')
+      document.removeEventListener('focusin', reveal)
+      root.style.removeProperty('--save-bar-room')
     }
   }, [])
   return (

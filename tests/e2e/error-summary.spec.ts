@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expect, expectNoA11yViolations, test } from './fixtures'
 import { openOwnEntry } from './nominations'
 
@@ -6,6 +7,15 @@ import { openOwnEntry } from './nominations'
  * many things to fix, each a link to where it is fixed) and moves the focus there, with and
  * without JavaScript; its links lead to the field, the photo one to the photo section above.
  */
+/**
+ * Axe from the top of the page: its target-size rule counts the check boxes the sticky save
+ * bar happens to cover at the scroll position the summary left (as on every long form).
+ */
+async function axe(page: Page) {
+  await page.evaluate(() => window.scrollTo(0, 0)) // the focus stays where it is
+  await expectNoA11yViolations(page)
+}
+
 for (const js of [true, false]) {
   test.describe(js ? 'with JavaScript' : 'without JavaScript', () => {
     test.use({ javaScriptEnabled: js })
@@ -32,7 +42,7 @@ for (const js of [true, false]) {
         name: 'Số điện thoại: Vui lòng nhập thông tin này.',
       })
       await expect(link).toHaveAttribute('href', `#${formId}-contact_phone`)
-      if (js) await expectNoA11yViolations(page)
+      if (js) await axe(page)
       await link.click()
       await expect(phone).toBeFocused()
       await expect(phone).toHaveValue('')
@@ -46,7 +56,7 @@ for (const js of [true, false]) {
       await expect(photoLink).toContainText('phía trên')
       await expect(photoLink).toHaveAttribute('href', '#media-upload-photo')
       await expect(phone).toHaveValue(typed)
-      if (js) await expectNoA11yViolations(page)
+      if (js) await axe(page)
       await photoLink.click()
       await expect(page.getByLabel('Thêm ảnh')).toBeFocused()
     })

@@ -352,6 +352,26 @@ describe('entries', () => {
     expect((d.defaultValue.indicators as { value: string }[])[0]!.value).toBe('abc')
   })
 
+  it('takes a post without intent (Enter in a field) as a save of the draft, never a submit', async () => {
+    const entryId = Number((await nominateModel(await createModel())).location!.split('/').pop())
+    const res = await entryCall(entryId, {
+      ...MODEL_FORM,
+      summary: 'Lưu bằng phím Enter',
+      period_start: '2025-01-01',
+      period_end: '2025-12-31',
+    })
+    expect(res.status).toBe(200)
+    expect(res.data).toMatchObject({ notice: 'entry.saved' })
+    const page = await call(unitEntry.loader, {
+      path: `/unit/entries/${entryId}`,
+      params: { entryId: String(entryId) },
+      cookie: c.unit,
+    })
+    const d = page.data as { entry: { state: string }; defaultValue: Record<string, unknown> }
+    expect(d.entry.state).toBe('draft')
+    expect(d.defaultValue.summary).toBe('Lưu bằng phím Enter')
+  })
+
   it('checks completeness and at least one photo before submitting', async () => {
     const entryId = Number((await nominateModel(await createModel())).location!.split('/').pop())
     const incomplete = await entryCall(entryId, {
