@@ -85,11 +85,12 @@ export function ErrorSummary({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [failed.focusKey, failed.lastResult])
   if (!visible) return null
-  const titleId = `${form.id}-summary-title`
+  // Not `${form.id}-summary`: that is the id Conform gives a field named "summary" (the entry form has one).
+  const titleId = `${form.id}--error-summary-title`
   return (
     <div
       ref={ref}
-      id={`${form.id}-summary`}
+      id={`${form.id}--error-summary`}
       role="group"
       aria-labelledby={titleId}
       tabIndex={-1}

@@ -98,7 +98,7 @@ async function enterEverywhere(page: Page, { js, form, valid, saved }: Case) {
       .poll(() => formState(form), { message: `${where} changed the form` })
       .toEqual(before)
     if (valid) await expect(saved!, where).toBeVisible()
-    else await expect(form.locator('[id$="-summary"]'), where).toBeFocused()
+    else await expect(form.locator('[id$="--error-summary"]'), where).toBeFocused()
   }
   return names.length
 }

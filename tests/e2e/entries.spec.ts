@@ -92,7 +92,7 @@ test('the same submission works without JavaScript', async ({ browser, baseURL }
   await page.getByLabel('Đến ngày').fill('2026-10-31')
   await page.getByLabel('Số điện thoại').fill('abc')
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
-  await expect(page.getByText('Số điện thoại không hợp lệ.')).toBeVisible()
+  await expect(page.getByText('Số điện thoại không hợp lệ.', { exact: true })).toBeVisible()
   await expect(page.getByLabel('Tóm tắt mô hình')).toHaveValue(
     'Tóm tắt đã sửa khi không có JavaScript',
   )

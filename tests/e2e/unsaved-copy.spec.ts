@@ -28,7 +28,10 @@ test("a judge's comment comes back after a failed save and is dropped once saved
   const sheetUrl = page.url()
 
   const comment = page.getByLabel('Nhận xét').first()
-  await page.getByRole('spinbutton').first().fill('14')
+  await page
+    .getByRole('textbox', { name: /^Điểm\s*:/ })
+    .first()
+    .fill('14')
   await comment.fill(COMMENT)
 
   // The save reaches a server that fails (a full disk, a bug): any 500.
@@ -52,7 +55,7 @@ test("a judge's comment comes back after a failed save and is dropped once saved
     page.getByText(/Đã khôi phục nội dung bạn nhập lúc .* nhưng chưa được lưu/),
   ).toBeVisible()
   await expect(page.getByLabel('Nhận xét').first()).toHaveValue(COMMENT)
-  await expect(page.getByRole('spinbutton').first()).toHaveValue('14')
+  await expect(page.getByRole('textbox', { name: /^Điểm\s*:/ }).first()).toHaveValue('14')
   await axe()
   // A reload too.
   await page.reload()
