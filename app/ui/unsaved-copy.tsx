@@ -1,6 +1,8 @@
+import { useRouteLoaderData } from '@remix-run/react'
 import { useCallback, useEffect, useState } from 'react'
 import { formatDateTime } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
+import type { RootLoaderData } from '~/root'
 import {
   UNSAVED_PREFIX,
   parseUnsavedCopy,
@@ -81,14 +83,16 @@ export function useUnsavedCopy(options: {
 }) {
   const { formId, base } = options
   const enabled = options.enabled ?? true
-  const key = UNSAVED_PREFIX + options.storageKey
+  // Per person: on a shared computer one judge's comment never appears in another's sheet.
+  const userId = useRouteLoaderData<RootLoaderData>('root')?.user?.id ?? 0
+  const key = `${UNSAVED_PREFIX}${userId}:${options.storageKey}`
   const [restoredAt, setRestoredAt] = useState<number | null>(null)
   const confirmed = (options.confirmed ?? []).join('\n')
 
   useEffect(() => {
     if (!confirmed) return
-    for (const k of confirmed.split('\n')) storage()?.removeItem(UNSAVED_PREFIX + k)
-  }, [confirmed])
+    for (const k of confirmed.split('\n')) storage()?.removeItem(`${UNSAVED_PREFIX}${userId}:${k}`)
+  }, [confirmed, userId])
 
   useEffect(() => {
     const form = document.getElementById(formId)
@@ -130,6 +134,13 @@ export function useUnsavedCopy(options: {
   }, [formId, key])
 
   return { restoredAt, discard }
+}
+
+/** Signing out drops every unsaved copy kept in this browser (shared computers). */
+export function dropAllUnsavedCopies() {
+  const store = storage()
+  if (!store) return
+  for (const k of Object.keys(store)) if (k.startsWith(UNSAVED_PREFIX)) store.removeItem(k)
 }
 
 /** Says a copy was put back, with a button to drop it and show the saved version. */

@@ -26,6 +26,8 @@ test("a judge's comment comes back after a failed save and is dropped once saved
   await item.getByRole('link').click()
   await expect(page).toHaveURL(/\/judge\/entries\/\d+$/)
   const sheetUrl = page.url()
+  const unsavedKeys = () =>
+    page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('dvk:unsaved:')))
 
   const comment = page.getByLabel('Nhận xét').first()
   await page
@@ -66,11 +68,15 @@ test("a judge's comment comes back after a failed save and is dropped once saved
   await expect(page).toHaveURL(/\?saved=draft$/)
   await expect(page.getByText('Đã lưu nháp phiếu chấm.')).toBeVisible()
   await expect(page.getByText(/Đã khôi phục nội dung/)).toHaveCount(0)
-  const kept = await page.evaluate(() =>
-    Object.keys(localStorage).filter((k) => k.startsWith('dvk:unsaved:')),
-  )
-  expect(kept).toEqual([])
+  expect(await unsavedKeys()).toEqual([])
   await page.goto(sheetUrl)
   await expect(page.getByLabel('Nhận xét').first()).toHaveValue(COMMENT)
   await expect(page.getByText(/Đã khôi phục nội dung/)).toHaveCount(0)
+
+  // Typing again keeps a copy; signing out (a shared computer) drops it.
+  await page.getByLabel('Nhận xét').first().fill(`${COMMENT} Cần thêm ảnh.`)
+  expect(await unsavedKeys()).toHaveLength(1)
+  await page.getByRole('button', { name: 'Đăng xuất' }).click()
+  await expect(page.getByTestId('signed-in-as')).toHaveCount(0)
+  expect(await unsavedKeys()).toEqual([])
 })
