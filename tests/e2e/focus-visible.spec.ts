@@ -74,12 +74,13 @@ async function tabThrough(page: Page, formSelector: string) {
   let stops = 0
   for (; stops < 600; stops++) {
     await page.keyboard.press('Tab')
-    // What the user sees is the next painted frame: the save bar moves a focused textarea
-    // clear of itself in an animation frame after focus, so measure after two frames.
-    await page.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-    )
-    const where = await obscured(page)
+    // With JavaScript the save bar moves a focused textarea clear of itself in an animation
+    // frame after focus: give a hidden stop a few short moments before counting it.
+    let where = await obscured(page)
+    for (let tries = 0; where && where !== 'none' && tries < 10; tries++) {
+      await page.waitForTimeout(50)
+      where = await obscured(page)
+    }
     if (where && where !== 'none') hidden.push(where)
     if (await page.evaluate(() => document.activeElement?.hasAttribute('data-last-stop'))) break
   }
