@@ -2,7 +2,14 @@ import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { expect, test } from 'vitest'
 import { getDb } from '#db/index'
-import { cookieFor, createOrgTree, insertContest, userWithRole } from '../support/fixtures'
+import {
+  cookieFor,
+  createOrgTree,
+  insertContest,
+  insertEntry,
+  insertModel,
+  userWithRole,
+} from '../support/fixtures'
 import { spawnTsx } from '../support/processes'
 
 test('two organisers finalising at once in two processes: one finalises, the other is told it already is', async () => {
@@ -12,39 +19,27 @@ test('two organisers finalising at once in two processes: one finalises, the oth
   const cookie = await cookieFor(admin.id)
   // Enough accepted entries that a finalisation takes a while, so the two overlap.
   const at = '2025-06-01T00:00:00.000Z'
-  const db = getDb()
   for (let i = 0; i < 300; i++) {
-    const model = await db
-      .insertInto('models')
-      .values({
-        slug: `mo-hinh-chot-${i}`,
-        unit_id: org.unit,
-        title: `Mô hình ${i}`,
-        kind: 'model',
-        field: 'economy',
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await db
-      .insertInto('entries')
-      .values({
-        contest_id: contestId,
-        model_id: model.id,
-        unit_id: org.unit,
+    const model = await insertModel(org.unit, {
+      slug: `mo-hinh-chot-${i}`,
+      title: `Mô hình ${i}`,
+      created_at: at,
+      updated_at: at,
+    })
+    await insertEntry(
+      contestId,
+      { id: model.id, unitId: org.unit },
+      {
         state: 'accepted',
         title: `Mô hình ${i}`,
-        kind: 'model',
-        field: 'economy',
         snapshot: '{}',
         version: 1,
         submitted_at: '2025-09-01T00:00:00.000Z',
         first_submitted_at: '2025-09-01T00:00:00.000Z',
         created_at: at,
         updated_at: at,
-      })
-      .execute()
+      },
+    )
   }
   const go = join(dirname(process.env.DATABASE_PATH!), `go-${contestId}`)
   const env = { CONTEST_ID: String(contestId), COOKIE: cookie, GO: go }
@@ -61,13 +56,13 @@ test('two organisers finalising at once in two processes: one finalises, the oth
     .sort(([a], [b]) => Number(a) - Number(b))
   expect(outcomes.map(([status]) => status)).toEqual(['200', '409'])
   expect(outcomes[1]!.slice(1).join(' ')).toContain('contest.error.finaliseOutOfPhase')
-  const contest = await db
+  const contest = await getDb()
     .selectFrom('contests')
     .select('status')
     .where('id', '=', contestId)
     .executeTakeFirstOrThrow()
   expect(contest.status).toBe('finalised')
-  const audits = await db
+  const audits = await getDb()
     .selectFrom('audit_log')
     .select('id')
     .where('action', '=', 'contest.finalise')

@@ -3,8 +3,14 @@ import * as login from '~/routes/login'
 import * as unitEntry from '~/routes/unit/entry'
 import * as entryMedia from '~/routes/unit/entry-media'
 import { call } from '../support/remix'
-import { cookieFor, createOrgTree, insertContest, userWithRole } from '../support/fixtures'
-import { getDb } from '#db/index'
+import {
+  cookieFor,
+  createOrgTree,
+  insertContest,
+  insertEntry,
+  insertModel,
+  userWithRole,
+} from '../support/fixtures'
 
 /** Bodies that are not readable forms are the client's mistake: 400, never a 500. */
 let unitCookie: string
@@ -21,38 +27,8 @@ beforeAll(async () => {
     screening_ends_on: '2099-10-10',
     results_on: '2099-12-15',
   })
-  const at = new Date().toISOString()
-  const model = await getDb()
-    .insertInto('models')
-    .values({
-      slug: 'mo-hinh-sai',
-      unit_id: org.unit,
-      title: 'Mô hình',
-      kind: 'model',
-      field: 'economy',
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  entryId = (
-    await getDb()
-      .insertInto('entries')
-      .values({
-        contest_id: contest.id,
-        model_id: model.id,
-        unit_id: org.unit,
-        state: 'draft',
-        title: 'Mô hình',
-        kind: 'model',
-        field: 'economy',
-        version: 0,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id
+  const model = await insertModel(org.unit, { slug: 'mo-hinh-sai' })
+  entryId = (await insertEntry(contest.id, { id: model.id, unitId: org.unit })).id
 })
 
 const BROKEN_MULTIPART = {
