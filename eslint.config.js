@@ -46,4 +46,30 @@ export default tseslint.config(
       'react/prop-types': 'off',
     },
   },
+  {
+    // Every form goes through one door that cleans what was typed (app/forms/parse.ts).
+    files: ['app/**/*.{ts,tsx}'],
+    ignores: ['app/forms/parse.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['@conform-to/zod', '@conform-to/zod/v4', '@conform-to/zod/v3'].map((name) => ({
+            name,
+            importNames: ['parseWithZod', 'getZodConstraint'],
+            message:
+              "Use parseWithZod from '~/forms/parse': it cleans the form first (and sets maxLength).",
+          })),
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='formData']",
+          message:
+            "Use readForm(request) from '~/forms/parse': it cleans the form first (and sets maxLength).",
+        },
+      ],
+    },
+  },
 )

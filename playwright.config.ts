@@ -18,8 +18,9 @@ process.env.E2E_RESAVE_DATABASE ??= `${resaveDataDir}/dvk.sqlite`
 const UPLOADTHING_SPEC = /uploadthing\.spec\.ts$/
 // Ends the seeded round's judging and publishes it: runs after every other spec on that server.
 const RESULTS_SPEC = /results\.spec\.ts$/
-// HTTP-level checks of every page's bytes: one viewport is enough.
-const DESKTOP_ONLY = /crawl\.spec\.ts$/
+// HTTP-level checks (every page's bytes, the security attacks) and Enter in every form (a phone's
+// Go key is the same implicit submission): one viewport is enough.
+const DESKTOP_ONLY = /(crawl|security|enter-key)\.spec\.ts$/
 // Saves every edit form unchanged and compares the database: its own server and database.
 const RESAVE_SPEC = /resave\.spec\.ts$/
 

@@ -3,14 +3,26 @@
  * - React's streamed HTML goes through `createNulFreeStream`, which removes the NUL
  *   bytes React 18 leaves where a multi-byte character crosses its 2 KB buffer
  *   (see app/http/nul-free-stream.server.ts);
- * - errors are logged once, with the request they belong to; aborted requests are not.
+ * - errors are logged once, with the request and its id (X-Request-Id) and the real cause
+ *   (app/ops/errors.server.ts); aborted requests are not;
+ * - the Content-Security-Policy nonce of the request goes on every script React and Remix
+ *   write (and, through NonceProvider, on the document's own script and style elements);
+ * - signed-in pages and their data requests are sent with `Cache-Control: no-store`.
  */
-import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node'
+import type {
+  AppLoadContext,
+  EntryContext,
+  HandleDataRequestFunction,
+  HandleErrorFunction,
+} from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { hasSessionCookie } from '~/auth/session.server'
+import { NonceProvider } from '~/http/nonce'
 import { createNulFreeStream } from '~/http/nul-free-stream.server'
+import { logRequestError } from '~/ops/errors.server'
 
 const ABORT_DELAY = 5_000
 
@@ -19,8 +31,11 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
+  const nonce = loadContext.cspNonce ?? ''
+  // A signed-in page shows that person's data: no cache (browser, proxy) may keep it.
+  if (hasSessionCookie(request)) responseHeaders.set('Cache-Control', 'no-store')
   // Bots (and SPA mode) get the whole page at once; browsers get the shell as soon as it is ready.
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
   return new Promise<Response>((resolve, reject) => {
@@ -38,8 +53,16 @@ export default function handleRequest(
       pipe(body)
     }
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider nonce={nonce}>
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          abortDelay={ABORT_DELAY}
+          nonce={nonce}
+        />
+      </NonceProvider>,
       {
+        nonce,
         ...(waitForAll ? { onAllReady: ready } : { onShellReady: ready }),
         onShellError(error: unknown) {
           reject(error)
@@ -47,7 +70,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500
           // Errors inside the shell are logged here; a shell error rejects and Remix logs it.
-          if (shellRendered) logError(error, request)
+          if (shellRendered) logRequestError(error, request, loadContext.requestId)
         },
       },
     )
@@ -55,13 +78,14 @@ export default function handleRequest(
   })
 }
 
-export const handleError: HandleErrorFunction = (error, { request }) => {
-  // A visitor who leaves mid-request is not an error of ours.
-  if (request.signal.aborted) return
-  logError(error, request)
+/** Single-fetch data requests of signed-in pages are not cached either. */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  if (hasSessionCookie(request)) response.headers.set('Cache-Control', 'no-store')
+  return response
 }
 
-function logError(error: unknown, request: Request) {
-  const { pathname } = new URL(request.url)
-  console.error(`${request.method} ${pathname}:`, error)
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  // A visitor who leaves mid-request is not an error of ours.
+  if (request.signal.aborted) return
+  logRequestError(error, request, context.requestId)
 }

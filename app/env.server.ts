@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseTrustProxy } from './http/trust-proxy'
 
 /** UploadThing's token: base64 of JSON { apiKey: "sk_…", appId, regions: [...] }. */
 function isUploadThingToken(token: string) {
@@ -16,21 +17,54 @@ function isUploadThingToken(token: string) {
   }
 }
 
+export const DEFAULT_DATABASE_PATH = 'data/dvk.sqlite'
+export const DEFAULT_UPLOAD_DIR = 'data/uploads'
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_PATH: z.string().min(1).default('data/dvk.sqlite'),
-  UPLOAD_DIR: z.string().min(1).default('data/uploads'),
+  DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
+  UPLOAD_DIR: z.string().min(1).default(DEFAULT_UPLOAD_DIR),
+  // Production refuses to start on a DATABASE_PATH that does not exist (a mistyped path would
+  // serve an empty site) unless told to create it: INIT_DATABASE=true or `--init`.
+  INIT_DATABASE: z.enum(['true', 'false']).default('false'),
+  // Scheduled backups (npm run db:backup's format) into BACKUP_DIR, keeping the newest BACKUP_KEEP.
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(24),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+  // How long a stop (SIGTERM/SIGINT) waits for the requests in flight.
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
   SESSION_SECRET: z
     .string()
     .min(32, 'must be at least 32 characters')
     .optional()
     .describe('Signs the session cookie. Required in production.'),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  // Signed-in sessions end after this long without a request: organisers (any admin role)…
+  SESSION_IDLE_MINUTES_ADMIN: z.coerce.number().int().min(5).max(1440).default(30),
+  // …and everyone else (unit officers, judges scoring long sheets, commune officers).
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(10080).default(240),
   SECURE_COOKIES: z.enum(['true', 'false']).optional(),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value)
+      if (parsed.ok) return parsed.value
+      ctx.addIssue({ code: 'custom', message: parsed.message })
+      return z.NEVER
+    }),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((u) => new URL(u).pathname === '/' && !new URL(u).search, {
+      message: 'must be an origin such as https://dvk.example.gov.vn (no path)',
+    })
+    .optional(),
   UPLOADTHING_TOKEN: z
     .string()
     .min(1)
@@ -47,7 +81,12 @@ const schema = z.object({
     .default('Warning'),
 })
 
-export type Env = z.infer<typeof schema> & { SESSION_SECRET: string; secureCookies: boolean }
+export type Env = z.infer<typeof schema> & {
+  SESSION_SECRET: string
+  secureCookies: boolean
+  /** The origin of every link that leaves the site (PUBLIC_URL; localhost outside production). */
+  publicOrigin: string
+}
 
 /** Parses the environment; throws one error that names every variable that is wrong. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -62,8 +101,17 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       'Invalid environment variables:\n  SESSION_SECRET: required in production (at least 32 characters)',
     )
   }
+  // Links that leave the site (certificate QR codes, og:url, canonical, open data) never come
+  // from the request's Host header: production names its address, or does not start.
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
+    throw new Error(
+      'Invalid environment variables:\n  PUBLIC_URL: required in production (the public address, ' +
+        'e.g. https://dvk.example.gov.vn; `npm run demo` sets http://localhost:PORT)',
+    )
+  }
   return {
     ...env,
+    publicOrigin: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : `http://localhost:${env.PORT}`,
     SESSION_SECRET: env.SESSION_SECRET ?? 'dev-only-session-secret-change-me-please!!',
     // Browsers accept Secure cookies on http://localhost, so production defaults to Secure.
     secureCookies: env.SECURE_COOKIES

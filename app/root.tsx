@@ -1,3 +1,4 @@
+import '~/zod-config'
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   Links,
@@ -16,6 +17,7 @@ import { getLocale } from '~/i18n/locale.server'
 import { getStorage } from '~/storage/storage.server'
 import { isMessageKey, translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
+import { useNonce } from '~/http/nonce'
 import { AppShell } from '~/ui/app-shell'
 import stylesUrl from '~/styles/app.css?url'
 
@@ -44,6 +46,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootLoaderData>('root')
+  const nonce = useNonce()
   return (
     <html lang={data?.locale ?? 'vi'}>
       <head>
@@ -55,8 +58,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

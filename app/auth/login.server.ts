@@ -1,13 +1,15 @@
 import { getDb } from '#db/index'
-import { recordAudit } from '#db/repos/audit'
+import { hasSignedInFrom, recordAudit } from '#db/repos/audit'
 import { clearThrottle, getThrottle, saveThrottle } from '#db/repos/login-throttle'
 import { findUserByUsername, updateUser } from '#db/repos/users'
 import { dummyPasswordHash, verifyPassword } from './password.server'
 import {
   ACCOUNT_POLICY,
   ADDRESS_POLICY,
+  PAIR_POLICY,
   checkThrottle,
   recordFailure,
+  type ThrottlePolicy,
   type ThrottleVerdict,
 } from './throttle'
 
@@ -20,9 +22,18 @@ function blocked(v: ThrottleVerdict): LoginOutcome | null {
   return v.allowed ? null : { ok: false, error: v.reason, retryAfterSeconds: v.retryAfterSeconds }
 }
 
+/** An address the account signed in from within this many days is the owner's usual one. */
+const USUAL_ADDRESS_DAYS = 90
+
 /**
- * Checks a username and password under the throttling rules: failures count
- * against both the account and the address; a success clears the account's count.
+ * Checks a username and password under the throttling rules (app/auth/throttle.ts):
+ * - every failure counts against the (account, address) pair, strictly: a stranger is slowed
+ *   and then locked out — from their own address only;
+ * - failures from addresses the account never signed in from also count against the account,
+ *   more loosely, so a guesser who moves between addresses is slowed too; the owner, signing in
+ *   from an address they used in the last 90 days, is not held back by that count;
+ * - every failure counts against the address (one address trying many accounts).
+ * A success clears the pair's count.
  */
 export async function attemptLogin(input: {
   username: string
@@ -31,17 +42,24 @@ export async function attemptLogin(input: {
   now: Date
 }): Promise<LoginOutcome> {
   const username = input.username.trim().toLowerCase()
+  const pairKey = `pair:${username}|${input.ip ?? '-'}`
   const accountKey = `user:${username}`
   const addressKey = input.ip ? `ip:${input.ip}` : null
 
+  const user = await findUserByUsername(username)
+  const since = new Date(input.now.getTime() - USUAL_ADDRESS_DAYS * 24 * 60 * 60 * 1000)
+  const usualAddress = !!user && !!input.ip && (await hasSignedInFrom(user.id, input.ip, since))
+
   const refusal =
-    blocked(checkThrottle(await getThrottle(accountKey), input.now, ACCOUNT_POLICY)) ??
+    blocked(checkThrottle(await getThrottle(pairKey), input.now, PAIR_POLICY)) ??
+    (usualAddress
+      ? null
+      : blocked(checkThrottle(await getThrottle(accountKey), input.now, ACCOUNT_POLICY))) ??
     (addressKey
       ? blocked(checkThrottle(await getThrottle(addressKey), input.now, ADDRESS_POLICY))
       : null)
   if (refusal) return refusal
 
-  const user = await findUserByUsername(username)
   // Hash even for unknown names so timing does not reveal which usernames exist.
   const valid = await verifyPassword(
     input.password,
@@ -51,12 +69,14 @@ export async function attemptLogin(input: {
   if (!user || !valid) {
     const db = getDb()
     const after = await db.transaction().execute(async (tx) => {
-      const account = recordFailure(await getThrottle(accountKey, tx), input.now, ACCOUNT_POLICY)
-      await saveThrottle(accountKey, account, tx)
-      if (addressKey) {
-        const address = recordFailure(await getThrottle(addressKey, tx), input.now, ADDRESS_POLICY)
-        await saveThrottle(addressKey, address, tx)
+      const count = async (key: string, policy: ThrottlePolicy) => {
+        const state = recordFailure(await getThrottle(key, tx), input.now, policy)
+        await saveThrottle(key, state, tx)
+        return state
       }
+      const pair = await count(pairKey, PAIR_POLICY)
+      if (!usualAddress) await count(accountKey, ACCOUNT_POLICY)
+      if (addressKey) await count(addressKey, ADDRESS_POLICY)
       if (user) {
         await recordAudit(
           {
@@ -69,7 +89,7 @@ export async function attemptLogin(input: {
           tx,
         )
       }
-      return account
+      return pair
     })
     if (after.lockedUntil) {
       return {
@@ -85,7 +105,7 @@ export async function attemptLogin(input: {
   await getDb()
     .transaction()
     .execute(async (tx) => {
-      await clearThrottle(accountKey, tx)
+      await clearThrottle(pairKey, tx)
       await updateUser(user.id, { lastLoginAt: input.now }, input.now, tx)
       await recordAudit(
         {

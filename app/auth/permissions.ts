@@ -65,19 +65,6 @@ export function navigationFor(user: HasRoles | null | undefined): NavItem[] {
   return items
 }
 
-/** Only same-site paths may be a post-login destination. */
-export function safeRedirect(to: unknown, fallback = '/') {
-  if (
-    typeof to !== 'string' ||
-    !to.startsWith('/') ||
-    to.startsWith('//') ||
-    to.startsWith('/\\')
-  ) {
-    return fallback
-  }
-  return to
-}
-
 /** Where a person lands after signing in when no page was asked for. */
 export function homeFor(user: HasRoles) {
   if (hasRole(user, 'admin')) return '/admin'

@@ -1,6 +1,12 @@
 import { createCookie, redirect } from '@remix-run/node'
 import { createHash, randomBytes } from 'node:crypto'
-import { findLiveSession, insertSession, revokeSession, touchSession } from '#db/repos/sessions'
+import {
+  deleteDeadSessions,
+  findLiveSession,
+  insertSession,
+  revokeSession,
+  touchSession,
+} from '#db/repos/sessions'
 import { rolesOfUser } from '#db/repos/users'
 import type { Executor } from '#db/index'
 import { now } from '~/clock.server'
@@ -19,6 +25,13 @@ function sessionCookie() {
     secrets: [e.SESSION_SECRET],
     maxAge: e.SESSION_TTL_DAYS * 24 * 60 * 60,
   })
+}
+
+/** Whether the request carries a session cookie (signed in, or was): its pages are private. */
+export function hasSessionCookie(request: Request) {
+  return (request.headers.get('Cookie') ?? '')
+    .split(';')
+    .some((part) => part.trim().startsWith(`${COOKIE_NAME}=`))
 }
 
 /** The database stores only a hash of the token, so a leaked table cannot sign anyone in. */
@@ -61,7 +74,22 @@ export async function sessionIdOf(request: Request) {
   return token ? hashToken(token) : null
 }
 
-const TOUCH_EVERY_MS = 5 * 60 * 1000
+// Last activity is written at most once a minute, so idle time is known to the minute.
+const TOUCH_EVERY_MS = 60 * 1000
+const MINUTE = 60 * 1000
+
+/**
+ * How long a session may go without a request: SESSION_IDLE_MINUTES_ADMIN for anyone holding
+ * the organiser role (their account can change everything in its area), SESSION_IDLE_MINUTES
+ * for everyone else.
+ */
+export function idleLimitMs(roles: readonly { role: string }[]) {
+  const e = env()
+  const minutes = roles.some((r) => r.role === 'admin')
+    ? e.SESSION_IDLE_MINUTES_ADMIN
+    : e.SESSION_IDLE_MINUTES
+  return minutes * MINUTE
+}
 
 /** The signed-in user with their roles, or null for anonymous visitors and dead sessions. */
 export async function getSessionUser(request: Request): Promise<SessionUser | null> {
@@ -70,10 +98,14 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
   const at = now()
   const session = await findLiveSession(id, at)
   if (!session) return null
-  if (at.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-    await touchSession(id, at)
-  }
   const roles = await rolesOfUser(session.user_id)
+  const idle = at.getTime() - new Date(session.last_seen_at).getTime()
+  if (idle > idleLimitMs(roles)) {
+    // Idle too long: the session ends here (the visitor signs in again).
+    await revokeSession(id, at)
+    return null
+  }
+  if (idle > TOUCH_EVERY_MS) await touchSession(id, at)
   return {
     id: session.user_id,
     username: session.username,
@@ -91,6 +123,16 @@ export async function destroyUserSession(request: Request): Promise<string> {
   const id = await sessionIdOf(request)
   if (id) await revokeSession(id, now())
   return sessionCookie().serialize('', { maxAge: 0 })
+}
+
+/**
+ * Removes sessions that can no longer sign anyone in (expired, revoked, idle past the longest
+ * timeout). The server runs it at start and every hour.
+ */
+export async function purgeDeadSessions(at = now()) {
+  const e = env()
+  const longestIdle = Math.max(e.SESSION_IDLE_MINUTES_ADMIN, e.SESSION_IDLE_MINUTES) * MINUTE
+  return deleteDeadSessions(at, new Date(at.getTime() - longestIdle))
 }
 
 export async function logoutRedirect(request: Request, to = '/') {

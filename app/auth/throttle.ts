@@ -1,6 +1,7 @@
 /**
  * Login throttling rules, pure: given what we know of past failures for one key
- * (an account or an address) and the time now, may this attempt proceed?
+ * (an account and address pair, an account, an address) and the time now, may this attempt
+ * proceed?
  * After `freeAttempts` failures each further attempt must wait twice as long as
  * the last (1 s, 2 s, 4 s …); at `lockAfter` failures the key is locked for
  * `lockMinutes`. Failures older than `windowMinutes` are forgotten.
@@ -12,9 +13,24 @@ export interface ThrottlePolicy {
   windowMinutes: number
 }
 
-export const ACCOUNT_POLICY: ThrottlePolicy = {
+/**
+ * One account tried from one address: the strict limit, so a stranger guessing from their
+ * machine is slowed after 3 failures and locked out after 8 — only there.
+ */
+export const PAIR_POLICY: ThrottlePolicy = {
   freeAttempts: 3,
   lockAfter: 8,
+  lockMinutes: 15,
+  windowMinutes: 15,
+}
+/**
+ * One account tried from addresses it never signed in from (a guesser moving between
+ * addresses): a looser limit. The owner's usual addresses are not held back by it, so nobody
+ * can lock the organiser out by failing on purpose.
+ */
+export const ACCOUNT_POLICY: ThrottlePolicy = {
+  freeAttempts: 20,
+  lockAfter: 100,
   lockMinutes: 15,
   windowMinutes: 15,
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync'
+import { csvText } from '~/http/csv'
 import { openDataModels, openDataReplications } from '#db/repos/catalog'
 import { ethnicGroupsOf } from './document'
 import { publicOrigin } from '~/public-url.server'
@@ -42,8 +42,8 @@ function streamOf<Row>(source: Source<Row>, format: Format) {
           .map((r, i) => `${first && i === 0 ? '\n' : ',\n'}${JSON.stringify(source.json(r))}`)
           .join('')
       } else {
-        if (first) text += `\uFEFF${stringify([source.columns])}`
-        if (rows.length) text += stringify(rows.map(source.csv), { columns: [...source.columns] })
+        if (first) text += csvText([source.columns], { bom: true })
+        if (rows.length) text += csvText(rows.map(source.csv), { columns: source.columns })
       }
       first = false
       if (rows.length < BATCH) {
@@ -121,8 +121,8 @@ const REPLICATION_COLUMNS = [
 type ModelRow = Awaited<ReturnType<typeof openDataModels>>[number]
 type ReplicationRow = Awaited<ReturnType<typeof openDataReplications>>[number]
 
-export function modelsOpenData(request: Request, format: Format) {
-  const base = publicOrigin(request)
+export function modelsOpenData(format: Format) {
+  const base = publicOrigin()
   const json = (m: ModelRow) => ({
     id: m.id,
     slug: m.slug,
@@ -176,8 +176,8 @@ export function modelsOpenData(request: Request, format: Format) {
   )
 }
 
-export function replicationsOpenData(request: Request, format: Format) {
-  const base = publicOrigin(request)
+export function replicationsOpenData(format: Format) {
+  const base = publicOrigin()
   const json = (r: ReplicationRow) => ({
     id: r.id,
     source_model_id: r.source_model_id,

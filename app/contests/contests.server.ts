@@ -11,6 +11,7 @@ import { organiserScope } from '~/users/users.server'
 import { contestStage, vietnamDate } from './phase'
 import { refusalFor } from './rules'
 import type { ContestDatesForm, ContestForm } from './schema'
+import { numberForInput } from '~/forms/number'
 
 export type ContestRefusal = { ok: false; message: MessageKey; field?: string }
 
@@ -112,11 +113,11 @@ export function newContestDefaults(admin: SessionUser, at: Date) {
     criteria: DEFAULT_CRITERIA.map((c) => ({
       title: CRITERION_TEXT[c.key].title,
       description: CRITERION_TEXT[c.key].description,
-      max_points: String(c.maxPoints),
+      max_points: points(c.maxPoints),
     })),
     tiers: DEFAULT_TIERS.map((t) => ({
       name: TIER_NAMES[t.key],
-      min_score: String(t.minScore),
+      min_score: points(t.minScore),
       quota: '',
     })),
   }
@@ -124,8 +125,8 @@ export function newContestDefaults(admin: SessionUser, at: Date) {
 
 export type ContestFormValues = ReturnType<typeof newContestDefaults>
 
-/** Points shown the Vietnamese way in the form ("7,5"). */
-const points = (n: number) => String(n).replace('.', ',')
+/** Points shown the Vietnamese way in the form ("7,5"), so that they read back the same. */
+const points = (n: number) => numberForInput(n)
 
 /** The form's values for a stored contest. */
 export async function contestFormValues(

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { AGGREGATIONS, ENTRY_KINDS, FIELDS } from '#db/domain'
+import { line, numberField, text, wholeNumber } from '~/forms/fields'
+import { MAX_LENGTH } from '~/forms/limits'
 
 /** Contest levels (cấp tổ chức bình xét). */
 export const CONTEST_LEVELS = ['province', 'district', 'commune'] as const
@@ -9,38 +11,21 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'validation.date')
 
-/** A decimal typed the Vietnamese way ("7,5") or the English way ("7.5"). */
-const decimalText = z
-  .string({ error: 'validation.required' })
-  .trim()
-  .regex(/^\d{1,4}([.,]\d+)?$/, 'validation.decimal')
-  .transform((s) => Number(s.replace(',', '.')))
+/** Points typed the Vietnamese way ("7,5"; "7.5" also reads 7.5). */
+const points = numberField()
 
 const criterion = z.object({
-  title: z
-    .string({ error: 'validation.required' })
-    .trim()
-    .min(3, 'validation.required')
-    .max(300, 'validation.tooLong'),
-  description: z.string().trim().max(2000, 'validation.tooLong').optional(),
-  max_points: decimalText
+  title: line(MAX_LENGTH.title).min(3, 'validation.required'),
+  description: text(MAX_LENGTH.reason).optional(),
+  max_points: numberField({ negative: 'contest.error.maxPositive' })
     .refine((n) => n > 0, 'contest.error.maxPositive')
     .refine((n) => Number.isInteger(n * 2), 'contest.error.halfPoints'),
 })
 
 const tier = z.object({
-  name: z
-    .string({ error: 'validation.required' })
-    .trim()
-    .min(2, 'validation.required')
-    .max(100, 'validation.tooLong'),
-  min_score: decimalText,
-  quota: z
-    .number({ error: 'validation.wholeNumber' })
-    .int('validation.wholeNumber')
-    .min(1, 'validation.wholeNumber')
-    .max(100000, 'validation.wholeNumber')
-    .optional(),
+  name: line(MAX_LENGTH.name).min(2, 'validation.required'),
+  min_score: points,
+  quota: wholeNumber(1, 100000, 'validation.wholeNumber').optional(),
 })
 
 /** The phase dates, in order; each must not come before the one above it. */
@@ -78,16 +63,8 @@ export const contestDatesSchema = z.object(dateFields).superRefine(checkDateOrde
  */
 export const contestFormSchema = z
   .object({
-    title: z
-      .string({ error: 'validation.required' })
-      .trim()
-      .min(5, 'validation.required')
-      .max(300, 'validation.tooLong'),
-    year: z
-      .number({ error: 'validation.wholeNumber' })
-      .int('validation.wholeNumber')
-      .min(2000, 'contest.error.year')
-      .max(2100, 'contest.error.year'),
+    title: line(MAX_LENGTH.title).min(5, 'validation.required'),
+    year: wholeNumber(2000, 2100, 'contest.error.year'),
     level: z.enum(CONTEST_LEVELS, { error: 'validation.invalidChoice' }),
     organiser_org_unit_id: z.number({ error: 'validation.invalidChoice' }).int().positive(),
     ...dateFields,
@@ -101,17 +78,8 @@ export const contestFormSchema = z
         error: 'contest.error.chooseKind',
       })
       .min(1, 'contest.error.chooseKind'),
-    quota_per_unit: z
-      .number({ error: 'validation.wholeNumber' })
-      .int('validation.wholeNumber')
-      .min(1, 'validation.wholeNumber')
-      .max(1000, 'validation.wholeNumber')
-      .optional(),
-    judges_per_entry: z
-      .number({ error: 'validation.wholeNumber' })
-      .int('validation.wholeNumber')
-      .min(1, 'contest.error.judgesPerEntry')
-      .max(15, 'contest.error.judgesPerEntry'),
+    quota_per_unit: wholeNumber(1, 1000, 'validation.wholeNumber').optional(),
+    judges_per_entry: wholeNumber(1, 15, 'contest.error.judgesPerEntry'),
     aggregation: z.enum(AGGREGATIONS, { error: 'validation.invalidChoice' }),
     normalise_scores: z.boolean().optional(),
     criteria: z

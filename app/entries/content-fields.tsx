@@ -132,10 +132,12 @@ function CommunePicker({
     <fieldset aria-describedby={describedBy(field, true)}>
       <legend className={labelClass}>{t('content.communes')}</legend>
       <div className="mt-1 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
-        {communes.map((c) => (
+        {communes.map((c, i) => (
           <label key={c.id} className="inline-flex min-h-6 items-center gap-2 py-0.5">
             <input
               key={field.key}
+              // The first box is where the error summary's link for the group leads.
+              id={i === 0 ? field.id : undefined}
               type="checkbox"
               name={field.name}
               value={c.id}
@@ -212,12 +214,57 @@ function Indicators({ form, field }: { form: AnyForm; field: ListField }) {
           name: field.name,
           defaultValue: { label: '', value: '', unit: '', baseline: '', period: '' },
         })}
+        // Where the error summary's "needs an indicator" link leads.
+        id={field.id}
         className={secondaryButtonClass}
       >
         {t('indicator.add')}
       </button>
     </div>
   )
+}
+
+/** The content fields in page order, with their labels, for the error summary. */
+export const CONTENT_SUMMARY_LABELS = [
+  ['title', 'content.title'],
+  ['kind', 'content.kind'],
+  ['field', 'content.field'],
+  ['commune_ids', 'content.communes'],
+  ['start_date', 'content.start_date'],
+  ['period_start', 'content.period_start'],
+  ['period_end', 'content.period_end'],
+  ['summary', 'content.summary'],
+  ['context', 'content.context'],
+  ['objectives', 'content.objectives'],
+  ['method', 'content.method'],
+  ['forces', 'content.forces'],
+  ['resources_vnd', 'content.resources_vnd'],
+  ['resources_workdays', 'content.resources_workdays'],
+  ['residents_involved', 'content.residents_involved'],
+  ['ethnic_groups', 'content.ethnic_groups'],
+  ['resident_contributions', 'content.resident_contributions'],
+  ['indicators', 'section.results'],
+  ['indicators[].label', 'indicator.label'],
+  ['indicators[].value', 'indicator.value'],
+  ['indicators[].unit', 'indicator.unit'],
+  ['indicators[].baseline', 'indicator.baseline'],
+  ['indicators[].period', 'indicator.period'],
+  ['sustainability', 'content.sustainability'],
+  ['replication_conditions', 'content.replication_conditions'],
+  ['replication_steps', 'content.replication_steps'],
+  ['replication_cost_vnd', 'content.replication_cost_vnd'],
+  ['contact_name', 'content.contact_name'],
+  ['contact_phone', 'content.contact_phone'],
+  ['contact_email', 'content.contact_email'],
+] as const satisfies readonly (readonly [string, MessageKey])[]
+
+/** The error summary's labels of the content fields (translated), in page order. */
+export function useContentSummaryLabels() {
+  const t = useT()
+  return {
+    labels: Object.fromEntries(CONTENT_SUMMARY_LABELS.map(([name, key]) => [name, t(key)])),
+    rowLabels: { indicators: (n: number) => t('indicator.row', { n: String(n) }) },
+  }
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Locale } from '#db/domain'
-import { formatDecimal } from '~/models/decimal'
+import { numberForInput } from '~/forms/number'
 import { draftFields } from './draft-fields'
 import type { EntryForm, ModelForm } from './schema'
-import { entryFormSchema, splitList } from './schema'
+import { entryFormSchema, indicatorKind, splitList } from './schema'
 import type { EntrySnapshot, SnapshotDocument, SnapshotPhoto } from './snapshot'
 
 /** Raw form values as Conform reads them back (strings, arrays, nested rows). */
@@ -30,11 +30,14 @@ export function draftFormValues(json: string, locale: Locale): FormValues {
   return 'title' in value ? formValuesFromSnapshot(value as unknown as EntrySnapshot, locale) : {}
 }
 
-const numberText = (n: number | null | undefined, locale: Locale) =>
-  n == null ? '' : formatDecimal(String(n), locale)
+/** Whole amounts and counts as their inputs show them ("450.000.000"). */
+const numberText = (n: number | null | undefined) => numberForInput(n, 'integer')
 
-/** Canonical content → what the form shows (Vietnamese number format). */
-export function formValuesFromSnapshot(s: EntrySnapshot, locale: Locale): FormValues {
+/**
+ * Canonical content → what the form shows. Numbers are written the Vietnamese way in both
+ * languages (the one number reader reads them back exactly), so the locale is not needed.
+ */
+export function formValuesFromSnapshot(s: EntrySnapshot, _locale?: Locale): FormValues {
   return {
     title: s.title,
     kind: s.kind,
@@ -48,23 +51,23 @@ export function formValuesFromSnapshot(s: EntrySnapshot, locale: Locale): FormVa
     objectives: s.objectives,
     method: s.method,
     forces: s.forces,
-    resources_vnd: numberText(s.resources_vnd, locale),
-    resources_workdays: numberText(s.resources_workdays, locale),
+    resources_vnd: numberText(s.resources_vnd),
+    resources_workdays: numberText(s.resources_workdays),
     resident_contributions: s.resident_contributions,
-    residents_involved: numberText(s.residents_involved, locale),
+    residents_involved: numberText(s.residents_involved),
     ethnic_groups: s.ethnic_groups.join(', '),
     sustainability: s.sustainability,
     replication_conditions: s.replication_conditions,
     replication_steps: s.replication_steps,
-    replication_cost_vnd: numberText(s.replication_cost_vnd, locale),
+    replication_cost_vnd: numberText(s.replication_cost_vnd),
     contact_name: s.contact_name,
     contact_phone: s.contact_phone,
     contact_email: s.contact_email,
     indicators: s.indicators.map((i) => ({
       label: i.label,
-      value: formatDecimal(i.value, locale),
+      value: numberForInput(i.value, indicatorKind(i.unit)),
       unit: i.unit,
-      baseline: i.baseline == null ? '' : formatDecimal(i.baseline, locale),
+      baseline: numberForInput(i.baseline, indicatorKind(i.unit)),
       period: i.period,
     })),
   }

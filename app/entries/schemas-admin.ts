@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { text } from '~/forms/fields'
+import { MAX_LENGTH } from '~/forms/limits'
 
-export const reasonSchema = z
-  .string({ error: 'validation.reasonRequired' })
-  .trim()
-  .min(5, 'validation.reasonRequired')
-  .max(2000, 'validation.tooLong')
+export const reasonSchema = text(MAX_LENGTH.reason, 'validation.reasonRequired').min(
+  5,
+  'validation.reasonRequired',
+)
 
 /** The organiser's return form: the unit will read the reason. */
 export const returnEntrySchema = z.object({

@@ -4,6 +4,7 @@ import { enCatalog } from './catalog.en'
 import { enReplication } from './replication.en'
 import { enResults } from './results.en'
 import { enRevisions } from './revisions.en'
+import { enOps } from './ops.en'
 import type { MessageKey } from './vi'
 
 /** English UI strings: every key of vi.ts, enforced by the type. */
@@ -214,6 +215,7 @@ export const en: Record<MessageKey, string> = {
   'judge.submitted': 'Score sheet submitted. You can still revise it until judging closes.',
   'judge.revised': 'Revised score sheet submitted.',
   'judge.submittedAt': 'Submitted on {date}. You may revise and resubmit until judging closes.',
+  'judge.notSaved': 'The score sheet was not saved. Fix these:',
   'judge.readOnly': 'Judging has closed for this contest: the score sheet is read-only.',
   'judge.notOpenYet':
     'Judging has not opened yet (it opens on {date}): the score sheet is read-only.',
@@ -228,7 +230,7 @@ export const en: Record<MessageKey, string> = {
   'score.error.step': 'Points go in steps of 0.5 (e.g. 7 or 7.5).',
   'score.error.required': 'Give points for this criterion before submitting.',
   'score.error.commentNeedsPoints': "Enter points to save this criterion's comment.",
-  'score.error.commentTooLong': 'Comment too long: at most 2,000 characters.',
+  'score.error.commentTooLong': 'Comment too long: at most {max} characters.',
   'score.error.incomplete':
     'The score sheet lacks points for some criteria, so it was not submitted.',
   'score.error.notAssigned': 'You are not assigned to score this entry.',
@@ -352,10 +354,16 @@ export const en: Record<MessageKey, string> = {
   'entry.error.notAllowedInContest': 'This contest does not accept models of this field or kind.',
   'entry.error.quotaReached':
     'Your unit has reached the maximum number of entries for this contest.',
-  'entry.error.needPhoto': 'Add at least one photo before submitting.',
+  'entry.error.needPhoto':
+    'Add at least one photo before submitting: add it in “Photos and documents”, above the form.',
   'entry.error.cannotReturn':
     'Only a submitted entry can be returned, while nominations or screening are open.',
-  'validation.decimal': 'Enter a number, e.g. 1.234,5.',
+  'validation.decimal': 'Enter a number with a decimal comma, e.g. 7,5 or 1.234,5.',
+  'validation.numberAmbiguous':
+    'It is unclear whether “{typed}” means {grouped} or {decimal}. Write {grouped} for the whole number, {decimal} for the decimal.',
+  'validation.numberNegative': 'Enter a number that is not negative.',
+  'validation.numberTooLarge': 'Number too large: at most 15 digits before the decimal comma.',
+  'validation.numberTooPrecise': 'At most {max} digits after the decimal comma.',
   'validation.wholeDong': 'Enter a whole amount in đồng, e.g. 450.000.000.',
   'validation.wholeNumber': 'Enter a whole number, e.g. 1.200.',
   'validation.date': 'Invalid date.',
@@ -425,12 +433,14 @@ export const en: Record<MessageKey, string> = {
   'entry.save': 'Save draft',
   'entry.submit': 'Submit',
   'entry.saved': 'Draft saved.',
-  'entry.savedWithErrors': 'Draft saved. Some fields are not valid yet; see the messages below.',
+  'entry.savedWithErrors': 'Draft saved, but these are not valid yet:',
+  'entry.notSaved': 'The draft was not saved. Fix these and save again:',
   'entry.autosaved': 'Saved automatically at {time}.',
   'entry.autosaving': 'Saving…',
-  'entry.submitted': 'Entry submitted (submission {version}).',
+  'entry.submitted':
+    'Entry submitted (submission {version}). The organiser will review it; if anything is missing it comes back to you with the reason and you are notified. What you submitted is shown below.',
   'entry.incomplete':
-    'The entry is not complete yet and was not submitted: see the messages below.',
+    'The entry is not complete, so it was not submitted. Fix these and submit again:',
   'entry.returnedBanner': 'The organiser returned this entry for changes. Reason: {reason}',
   'entry.rejectedBanner': 'This entry was not accepted. Reason: {reason}',
   'entry.readOnly': 'This entry is "{state}" and can no longer be changed.',
@@ -449,7 +459,8 @@ export const en: Record<MessageKey, string> = {
   'model.saved': 'Model saved.',
   'model.intro':
     "A model is your unit's lasting record; nominating it copies its content into the contest's entry.",
-  'model.fixErrors': 'Not saved: see the messages below.',
+  'model.fixErrors': 'The model was not saved. Fix these and save again:',
+  'errorSummary.title': 'Problems to fix: {count}',
   'adminEntry.listTitle': 'Submitted entries',
   'adminEntry.pageTitle': 'Entry: {title}',
   'adminEntry.return': 'Return entry',
@@ -516,7 +527,7 @@ export const en: Record<MessageKey, string> = {
   'contests.copied': "A new contest was created from last year's. Check it, then open it.",
   'contests.created': 'Contest created (in preparation).',
   'contests.saved': 'Saved.',
-  'contests.fixErrors': 'Please correct the marked fields.',
+  'contests.fixErrors': 'The contest was not saved. Fix these and save again:',
   'contests.save': 'Save',
   'contests.saveDates': 'Save the dates',
   'contests.settingsLockedNote':
@@ -636,9 +647,12 @@ export const en: Record<MessageKey, string> = {
   'error.403.body': 'Your account may not see this page.',
   'error.500.title': 'Server error',
   'error.500.body':
-    'Something went wrong. Nothing you typed was lost; please try again in a moment.',
+    'Something went wrong, so what you just sent may not have been saved. Go back to check: long forms (entries, models, score sheets, replication reports) keep what you typed on this device when the browser allows it, and restore it so you can save again in a moment.',
   'error.generic.body': 'The request could not be completed (error {status}).',
   'error.backHome': 'Back to the home page',
+  'error.csrf.title': 'Request refused',
+  'error.csrf.body':
+    'This request was sent from another site, not from the Dân vận khéo pages, so it was refused to protect your account. Nothing was changed. Open the page again and act on it directly.',
 
   'common.save': 'Save',
   'common.cancel': 'Cancel',
@@ -727,4 +741,5 @@ export const en: Record<MessageKey, string> = {
   ...enDocuments,
   ...enRevisions,
   ...enHttp,
+  ...enOps,
 }

@@ -13,10 +13,31 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(vi, key)
 }
 
+/**
+ * A message with its parameters as one string, for the messages zod schemas return
+ * (Conform carries errors as strings): `validation.tooLong {"max":200}`. The translator
+ * reads it back; numbers stay numbers, so they are formatted in the reader's language.
+ */
+export function withParams(key: MessageKey, params: Params): string {
+  return `${key} ${JSON.stringify(params)}`
+}
+
+function splitParams(key: string): [string, Params | undefined] {
+  const space = key.indexOf(' {')
+  if (space < 0 || !isMessageKey(key.slice(0, space))) return [key, undefined]
+  try {
+    return [key.slice(0, space), JSON.parse(key.slice(space + 1)) as Params]
+  } catch {
+    return [key, undefined]
+  }
+}
+
 /** A translator for one locale; unknown keys come back unchanged so a bug shows, not a blank. */
 export function translator(locale: Locale): Translate {
   const catalog = catalogs[locale]
-  return (key, params) => {
+  return (withKey, explicit) => {
+    const [key, encoded] = splitParams(withKey)
+    const params = explicit ?? encoded
     const template = isMessageKey(key) ? catalog[key] : key
     if (!params) return template
     return template.replace(/\{(\w+)\}/g, (m, name: string) =>

@@ -4,6 +4,7 @@ import type { viReplication } from './replication.vi'
 export const enReplication: Record<keyof typeof viReplication, string> = {
   'replication.backToCommune': '← Back to the commune’s replications',
   'replication.backToList': '← Back to the replication list',
+  'replication.report.notSent': 'The report was not sent. Fix these and send again:',
   'replication.fixErrors': 'Please correct the marked fields below.',
   'replication.home.start': 'Register a replication of a model',
   'replication.home.catalogHint':

@@ -2,6 +2,7 @@
 export const viReplication = {
   'replication.backToCommune': '← Về trang nhân rộng của xã',
   'replication.backToList': '← Về danh sách nhân rộng',
+  'replication.report.notSent': 'Chưa gửi được báo cáo. Sửa các mục sau rồi gửi lại:',
   'replication.fixErrors': 'Vui lòng sửa các ô được đánh dấu bên dưới.',
   'replication.home.start': 'Đăng ký nhân rộng một mô hình',
   'replication.home.catalogHint':

@@ -4,6 +4,7 @@ import { viCatalog } from './catalog.vi'
 import { viReplication } from './replication.vi'
 import { viResults } from './results.vi'
 import { viRevisions } from './revisions.vi'
+import { viOps } from './ops.vi'
 
 /**
  * Vietnamese UI strings (the default language). Keys are flat and dotted; `{name}`
@@ -214,6 +215,7 @@ export const vi = {
   'judge.submitted': 'Đã nộp phiếu chấm. Bạn vẫn có thể sửa cho đến khi hết hạn chấm.',
   'judge.revised': 'Đã nộp lại phiếu chấm đã sửa.',
   'judge.submittedAt': 'Đã nộp lúc {date}. Bạn có thể sửa và nộp lại đến hết hạn chấm.',
+  'judge.notSaved': 'Chưa lưu được phiếu chấm. Sửa các mục sau:',
   'judge.readOnly': 'Đã hết thời gian chấm điểm của đợt này: phiếu chấm chỉ để xem.',
   'judge.notOpenYet': 'Chưa đến thời gian chấm điểm (mở từ ngày {date}): phiếu chấm chỉ để xem.',
   'judge.entryContent': 'Nội dung hồ sơ',
@@ -227,7 +229,7 @@ export const vi = {
   'score.error.step': 'Điểm chấm theo bước 0,5 (ví dụ 7 hoặc 7,5).',
   'score.error.required': 'Cần cho điểm tiêu chí này trước khi nộp.',
   'score.error.commentNeedsPoints': 'Nhập điểm để lưu nhận xét của tiêu chí này.',
-  'score.error.commentTooLong': 'Nhận xét quá dài: tối đa 2.000 ký tự.',
+  'score.error.commentTooLong': 'Nhận xét quá dài: tối đa {max} ký tự.',
   'score.error.incomplete': 'Phiếu chấm chưa đủ điểm các tiêu chí nên chưa nộp được.',
   'score.error.notAssigned': 'Bạn không được phân công chấm hồ sơ này.',
   'score.error.notOpen': 'Chưa đến thời gian chấm điểm của đợt này. Điểm bạn nhập chưa được lưu.',
@@ -353,10 +355,16 @@ export const vi = {
   'entry.error.notAllowedInContest':
     'Đợt bình xét này không nhận mô hình thuộc lĩnh vực hoặc loại hình này.',
   'entry.error.quotaReached': 'Đơn vị đã nộp đủ số hồ sơ tối đa của đợt này.',
-  'entry.error.needPhoto': 'Cần ít nhất một ảnh minh chứng trước khi nộp.',
+  'entry.error.needPhoto':
+    'Cần ít nhất một ảnh minh chứng trước khi nộp: thêm ảnh ở mục “Ảnh và tài liệu minh chứng” phía trên biểu mẫu.',
   'entry.error.cannotReturn':
     'Chỉ trả lại được hồ sơ đã nộp, trong thời gian nhận hoặc thẩm định hồ sơ.',
-  'validation.decimal': 'Nhập một số, ví dụ 1.234,5.',
+  'validation.decimal': 'Nhập một số, dùng dấu phẩy thập phân, ví dụ 7,5 hoặc 1.234,5.',
+  'validation.numberAmbiguous':
+    'Chưa rõ “{typed}” là {grouped} hay {decimal}. Viết {grouped} nếu là số nguyên, {decimal} nếu là số thập phân.',
+  'validation.numberNegative': 'Nhập một số không âm.',
+  'validation.numberTooLarge': 'Số quá lớn: tối đa 15 chữ số trước dấu phẩy.',
+  'validation.numberTooPrecise': 'Tối đa {max} chữ số sau dấu phẩy.',
   'validation.wholeDong': 'Nhập số tiền nguyên (đồng), ví dụ 450.000.000.',
   'validation.wholeNumber': 'Nhập một số nguyên, ví dụ 1.200.',
   'validation.date': 'Ngày không hợp lệ.',
@@ -426,11 +434,13 @@ export const vi = {
   'entry.save': 'Lưu nháp',
   'entry.submit': 'Nộp hồ sơ',
   'entry.saved': 'Đã lưu nháp.',
-  'entry.savedWithErrors': 'Đã lưu nháp. Một số ô chưa hợp lệ, xem thông báo bên dưới.',
+  'entry.savedWithErrors': 'Đã lưu nháp, nhưng các mục sau chưa hợp lệ:',
+  'entry.notSaved': 'Chưa lưu được bản nháp. Sửa các mục sau rồi lưu lại:',
   'entry.autosaved': 'Đã tự động lưu lúc {time}.',
   'entry.autosaving': 'Đang lưu…',
-  'entry.submitted': 'Đã nộp hồ sơ (lần nộp thứ {version}).',
-  'entry.incomplete': 'Hồ sơ chưa đầy đủ, chưa nộp được: xem các thông báo bên dưới.',
+  'entry.submitted':
+    'Đã nộp hồ sơ (lần nộp thứ {version}). Ban tổ chức sẽ xem xét hồ sơ; nếu cần bổ sung, hồ sơ được trả lại kèm lý do và bạn nhận được thông báo. Nội dung đã nộp ở dưới đây.',
+  'entry.incomplete': 'Hồ sơ chưa đầy đủ nên chưa nộp được. Sửa các mục sau rồi nộp lại:',
   'entry.returnedBanner': 'Ban tổ chức đã trả lại hồ sơ để bổ sung. Lý do: {reason}',
   'entry.rejectedBanner': 'Hồ sơ không được tiếp nhận. Lý do: {reason}',
   'entry.readOnly': 'Hồ sơ đang ở trạng thái "{state}" nên không sửa được.',
@@ -449,7 +459,8 @@ export const vi = {
   'model.saved': 'Đã lưu mô hình.',
   'model.intro':
     'Mô hình là hồ sơ lâu dài của đơn vị; khi đề nghị công nhận, nội dung được sao sang hồ sơ của đợt bình xét.',
-  'model.fixErrors': 'Chưa lưu được: xem các thông báo bên dưới.',
+  'model.fixErrors': 'Chưa lưu được mô hình. Sửa các mục sau rồi lưu lại:',
+  'errorSummary.title': 'Có {count} mục cần sửa',
   'adminEntry.listTitle': 'Hồ sơ đã nộp',
   'adminEntry.pageTitle': 'Hồ sơ: {title}',
   'adminEntry.return': 'Trả lại hồ sơ',
@@ -517,7 +528,7 @@ export const vi = {
   'contests.copied': 'Đã tạo đợt mới từ đợt năm trước. Kiểm tra lại rồi mở đợt.',
   'contests.created': 'Đã tạo đợt bình xét (đang chuẩn bị).',
   'contests.saved': 'Đã lưu.',
-  'contests.fixErrors': 'Vui lòng sửa các mục được đánh dấu.',
+  'contests.fixErrors': 'Chưa lưu được đợt bình xét. Sửa các mục sau rồi lưu lại:',
   'contests.save': 'Lưu',
   'contests.saveDates': 'Lưu các mốc thời gian',
   'contests.settingsLockedNote':
@@ -638,9 +649,12 @@ export const vi = {
   'error.403.body': 'Tài khoản của bạn không có quyền xem trang này.',
   'error.500.title': 'Lỗi hệ thống',
   'error.500.body':
-    'Đã có lỗi xảy ra. Dữ liệu bạn đã nhập chưa bị mất; vui lòng thử lại sau ít phút.',
+    'Đã có lỗi xảy ra, nên thay đổi bạn vừa gửi có thể chưa được lưu. Hãy quay lại trang trước để kiểm tra: các biểu mẫu dài (hồ sơ, mô hình, phiếu chấm, báo cáo nhân rộng) giữ nội dung bạn đã nhập trên máy này khi trình duyệt cho phép, và khôi phục lại để bạn lưu lần nữa sau ít phút.',
   'error.generic.body': 'Yêu cầu không thực hiện được (mã lỗi {status}).',
   'error.backHome': 'Về trang chủ',
+  'error.csrf.title': 'Yêu cầu bị từ chối',
+  'error.csrf.body':
+    'Yêu cầu này được gửi từ một trang khác, không phải từ trang Dân vận khéo, nên đã bị từ chối để bảo vệ tài khoản của bạn. Không có gì bị thay đổi. Hãy mở lại trang và thao tác trực tiếp trên trang.',
 
   'common.save': 'Lưu',
   'common.cancel': 'Hủy',
@@ -726,6 +740,7 @@ export const vi = {
   ...viDocuments,
   ...viRevisions,
   ...viHttp,
+  ...viOps,
 } as const
 
 export type MessageKey = keyof typeof vi

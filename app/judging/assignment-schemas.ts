@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { line, text } from '~/forms/fields'
+import { MAX_LENGTH } from '~/forms/limits'
 import { FIELDS } from '#db/domain'
 
 /** Forms of the panels, assignment and progress pages; messages are translation keys. */
@@ -9,11 +11,7 @@ const id = z.coerce
 
 export const createPanelSchema = z.object({
   intent: z.literal('createPanel'),
-  name: z
-    .string({ error: 'validation.required' })
-    .trim()
-    .min(2, 'validation.required')
-    .max(120, 'validation.tooLong'),
+  name: line(MAX_LENGTH.name).min(2, 'validation.required'),
   field: z.enum(FIELDS, { error: 'validation.invalidChoice' }).optional(),
 })
 
@@ -31,9 +29,5 @@ export const panelsFormSchema = z.discriminatedUnion('intent', [
 export const reminderSchema = z.object({ judgeId: id.optional() })
 
 export const conflictSchema = z.object({
-  reason: z
-    .string({ error: 'validation.reasonRequired' })
-    .trim()
-    .min(5, 'validation.reasonRequired')
-    .max(2000, 'validation.tooLong'),
+  reason: text(MAX_LENGTH.reason, 'validation.reasonRequired').min(5, 'validation.reasonRequired'),
 })

@@ -1,3 +1,4 @@
+import { MAX_LENGTH } from '~/forms/limits'
 import { useFetcher } from '@remix-run/react'
 import { useT } from '~/i18n/use-t'
 import { FormMessage, inputClass, labelClass, secondaryButtonClass } from '~/ui/form'
@@ -35,7 +36,7 @@ export function ConflictForm({ entryId }: { entryId: number }) {
             name="reason"
             required
             minLength={5}
-            maxLength={2000}
+            maxLength={MAX_LENGTH.reason}
             rows={3}
             className={inputClass}
           />

@@ -1,4 +1,8 @@
 import { z } from 'zod'
+import { numberRefusalMessage } from '~/forms/fields'
+import { MAX_LENGTH } from '~/forms/limits'
+import { readNumber } from '~/forms/number'
+import { withParams } from '~/i18n'
 
 /**
  * The rules of a score sheet, shared by browser and server: each criterion gets
@@ -11,17 +15,24 @@ export interface RubricCriterion {
   max_points: number
 }
 
-export const COMMENT_MAX = 2000
+export const COMMENT_MAX = MAX_LENGTH.reason
 export const SHEET_INTENTS = ['save', 'submit'] as const
 export type SheetIntent = (typeof SHEET_INTENTS)[number]
 
 export type ScoreRefusal = 'score.error.number' | 'score.error.range' | 'score.error.step'
 
-/** Points as typed: "7", "7.5" or "7,5" (Vietnamese decimal comma); null when not a plain number. */
+/** How points are read: the project's Vietnamese number reader, at most two decimals. */
+const POINTS = {
+  kind: 'decimal',
+  maxFraction: 2,
+  invalid: 'score.error.number',
+  negative: 'score.error.range',
+} as const
+
+/** Points as typed: "7", "7,5" (Vietnamese decimal comma) or "7.5"; null when not a number. */
 export function parsePoints(input: string): number | null {
-  const s = input.trim()
-  if (!/^\d{1,3}([.,]\d{1,2})?$/.test(s)) return null
-  return Number(s.replace(',', '.'))
+  const reading = readNumber(input, POINTS)
+  return reading.ok ? Number(reading.value) : null
 }
 
 /** Why these points are not allowed for a criterion with this maximum, or null when they are. */
@@ -80,8 +91,13 @@ export function scoreSheetSchema(criteria: RubricCriterion[]) {
       .optional()
       .transform((s, ctx) => {
         if (s === undefined || s.trim() === '') return null
-        const points = parsePoints(s)
-        const refusal = points === null ? 'score.error.number' : scoreRefusal(points, c.max_points)
+        const reading = readNumber(s, POINTS)
+        if (!reading.ok) {
+          ctx.addIssue({ code: 'custom', message: numberRefusalMessage(reading, s, POINTS) })
+          return z.NEVER
+        }
+        const points = Number(reading.value)
+        const refusal = scoreRefusal(points, c.max_points)
         if (refusal) {
           ctx.addIssue({ code: 'custom', message: refusal })
           return z.NEVER
@@ -91,7 +107,7 @@ export function scoreSheetSchema(criteria: RubricCriterion[]) {
     shape[commentField(c.id)] = z
       .string()
       .trim()
-      .max(COMMENT_MAX, 'score.error.commentTooLong')
+      .max(COMMENT_MAX, withParams('score.error.commentTooLong', { max: COMMENT_MAX }))
       .optional()
       .transform((s) => s ?? '')
   }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { describeError } from '~/ops/errors.server'
 import type { MediaKind } from '#db/domain'
 import { getDb, type Executor, type Tx } from '#db/index'
 import { recordAudit } from '#db/repos/audit'
@@ -15,6 +16,7 @@ import {
 } from '#db/repos/media'
 import { now } from '~/clock.server'
 import { entryEditRefusal } from '~/entries/access.server'
+import { cleanText } from '~/forms/clean'
 import {
   deleteQuietly,
   derivedKey,
@@ -206,10 +208,11 @@ export async function addEntryFiles(
       const media = await addOne(storage, entryId, userId, name, file, opts.ip ?? null)
       results.push({ name, ok: true, media })
     } catch (error) {
-      if (error instanceof MediaRefusal) {
+      if (error instanceof MediaRefusal && error.code !== 'saveFailed') {
         results.push({ name, ok: false, error: error.code })
       } else {
-        console.error(`media: could not add "${name}" to entry ${entryId}`, error)
+        // Storing failed (disk full, read-only, the storage service down): the real cause, once.
+        console.error(`media: could not add "${name}" to entry ${entryId}: ${describeError(error)}`)
         results.push({ name, ok: false, error: 'saveFailed' })
       }
     }
@@ -366,8 +369,7 @@ export type MediaOp =
 
 /** A caption as stored: one line, trimmed; refused when longer than 300 characters. */
 export function cleanCaption(caption: string) {
-  const clean = caption
-    .normalize('NFC')
+  const clean = cleanText(caption)
     .replace(/\p{Cc}+/gu, ' ')
     .trim()
   if ([...clean].length > CAPTION_MAX) throw new MediaRefusal('captionTooLong')

@@ -1,4 +1,5 @@
 import type { MediaKind } from '#db/domain'
+import { MAX_LENGTH } from '~/forms/limits'
 import type { MessageKey, Params } from '~/i18n'
 
 /**
@@ -21,7 +22,7 @@ export const MAX_DIMENSION = 2560
 export const MAX_INPUT_PIXELS = 120_000_000
 /** Widths of the WebP variants served through srcset. */
 export const VARIANT_WIDTHS = [320, 640, 1280] as const
-export const CAPTION_MAX = 300
+export const CAPTION_MAX = MAX_LENGTH.line
 /** A whole upload request: a full set of photos and one document, plus room for the form. */
 export const MAX_REQUEST_BYTES = MAX_PHOTOS * PHOTO_MAX_BYTES + DOCUMENT_MAX_BYTES + MIB
 
@@ -92,15 +93,8 @@ export function checkChosenFile(file: { size: number }, kind: MediaKind): MediaE
   return null
 }
 
-/** A user's file name as a harmless label: no path, no control characters, at most 200 characters. */
-export function cleanFileName(name: string) {
-  const base = name.split(/[/\\]/).pop() ?? ''
-  const clean = base
-    .normalize('NFC')
-    .replace(/\p{Cc}/gu, '')
-    .trim()
-  return [...clean].slice(0, 200).join('')
-}
+/** A user's file name as a harmless label (one cleaner for every text: see ~/forms/clean). */
+export { cleanFileName } from '~/forms/clean'
 
 /** Where a stored file is served from (the route authorises every request). */
 export function mediaUrl(storageKey: string) {

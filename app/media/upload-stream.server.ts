@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, open, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { MediaKind } from '#db/domain'
+import { cleanFileName, cleanFormData } from '~/forms/clean'
 import { BodyTooLarge } from '~/http/body-limit.server'
 import { MalformedMultipart, multipartBoundary, multipartParts } from '~/http/multipart.server'
 import { uploadDir } from '~/storage/local.server'
@@ -17,7 +18,9 @@ import { DOCUMENT_MAX_BYTES, MAX_REQUEST_BYTES, PHOTO_MAX_BYTES } from './rules'
  * more before this runs, see ~/http/body-limit.server); a body that is not multipart
  * (or not well-formed) is a MediaRefusal('badRequest'), answered 400. `cleanup` removes
  * the temporary folder and must run whatever happens (the route does it in `finally`);
- * a failed read cleans up by itself.
+ * a failed read cleans up by itself. Like the form door (~/forms/parse) for buffered
+ * forms, every text field is cleaned (cleanFormData) and every file name too
+ * (cleanFileName) before the route sees them.
  */
 
 const FIELD_KINDS: Record<string, MediaKind> = { photos: 'photo', documents: 'document' }
@@ -117,7 +120,7 @@ export async function readUploadForm(request: Request): Promise<UploadForm> {
       const text = await new Response(capped(request.body, TEXT_FIELD_MAX)).text()
       const form = new FormData()
       for (const [k, v] of new URLSearchParams(text)) form.append(k, v)
-      return { form, files: [], cleanup: async () => {} }
+      return { form: cleanFormData(form), files: [], cleanup: async () => {} }
     } catch (error) {
       throw refusalOf(error) ?? error
     }
@@ -148,7 +151,7 @@ export async function readUploadForm(request: Request): Promise<UploadForm> {
       // An empty part without a name is a file input left empty.
       if (part.filename === '' && size === 0) continue
       files.push({
-        name: unescapeFileName(part.filename),
+        name: cleanFileName(unescapeFileName(part.filename)),
         kind,
         bytes: kept ? { path, size } : null,
       })
@@ -157,5 +160,5 @@ export async function readUploadForm(request: Request): Promise<UploadForm> {
     await cleanup()
     throw refusalOf(error) ?? error
   }
-  return { form, files, cleanup }
+  return { form: cleanFormData(form), files, cleanup }
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync'
+import { csvText } from '~/http/csv'
 import { FIELDS, UNIT_TYPES, type Field, type Locale } from '#db/domain'
 import {
   contestOfYear,
@@ -223,7 +223,7 @@ export async function monitoringCsv(
     coverage: data.coverage,
     trends: data.trends,
   }[chart]
-  const body = stringify([table.columns, ...table.rows], { bom: true })
+  const body = csvText([table.columns, ...table.rows], { bom: true })
   const name = `${table.title}.csv`
   return { body, name, asciiName: `${slugify(table.title)}.csv` }
 }

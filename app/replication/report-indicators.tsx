@@ -70,6 +70,8 @@ export function ReportIndicators({ form, field }: { form: AnyForm; field: ListFi
           name: field.name,
           defaultValue: { label: '', value: '', unit: '' },
         })}
+        // Where the error summary's link for the list leads.
+        id={field.id}
         className={secondaryButtonClass}
       >
         {t('indicator.add')}

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { REPLICATION_STATUSES } from '#db/domain'
-import { indicatorSchema, MONEY_UNIT } from '~/entries/schema'
-import { isWholeNumber } from '~/models/decimal'
+import { indicatorShape, readIndicator } from '~/entries/schema'
+import { text } from '~/forms/fields'
+import { MAX_LENGTH } from '~/forms/limits'
 import { parseDateInput } from './rules'
 
 /**
@@ -21,13 +22,13 @@ const dateField = z
     return d
   })
 
-const optionalText = (max: number) => z.string().trim().max(max, 'validation.tooLong').optional()
+const optionalText = (max: number) => text(max).optional()
 const id = z.coerce.number({ error: 'validation.required' }).int().positive('validation.required')
 
 export const newReplicationSchema = z.object({
   model_id: id,
   start_date: dateField,
-  adaptations: optionalText(3000),
+  adaptations: optionalText(MAX_LENGTH.text),
   responsible_unit_id: id.optional(),
 })
 export type NewReplicationForm = z.infer<typeof newReplicationSchema>
@@ -36,7 +37,7 @@ export const statusSchema = z
   .object({
     intent: z.literal('status'),
     status: z.enum(REPLICATION_STATUSES, { error: 'validation.invalidChoice' }),
-    stop_reason: optionalText(2000),
+    stop_reason: optionalText(MAX_LENGTH.reason),
   })
   .superRefine((v, ctx) => {
     if (v.status === 'stopped' && !v.stop_reason) {
@@ -70,11 +71,19 @@ export const reportSchema = z
   .object({
     intent: z.literal('report'),
     reported_on: dateField,
-    note: optionalText(3000),
+    note: optionalText(MAX_LENGTH.text),
     indicators: z.preprocess(
       dropTrailingEmptyRows,
       z
-        .array(indicatorSchema.pick({ label: true, value: true, unit: true }))
+        .array(
+          z
+            .object({
+              label: indicatorShape.label,
+              value: indicatorShape.value,
+              unit: indicatorShape.unit,
+            })
+            .transform(readIndicator),
+        )
         .max(MAX_REPORT_INDICATORS, 'replication.error.tooManyIndicators')
         .optional(),
     ),
@@ -83,15 +92,6 @@ export const reportSchema = z
     if (!v.note && !v.indicators?.length) {
       ctx.addIssue({ code: 'custom', message: 'replication.error.emptyReport', path: ['note'] })
     }
-    v.indicators?.forEach((ind, i) => {
-      if (ind.unit === MONEY_UNIT && !isWholeNumber(ind.value)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'validation.wholeDong',
-          path: ['indicators', i, 'value'],
-        })
-      }
-    })
   })
 export type ReportForm = z.infer<typeof reportSchema>
 

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync'
+import { csvText } from '~/http/csv'
 import ExcelJS from 'exceljs'
 import type { Locale } from '#db/domain'
 import { translator, type MessageKey, type Translate } from '~/i18n'
@@ -232,14 +232,7 @@ function resultsTable(data: ResultsExport, t: Translate, withMethod: boolean): T
 function csv<R>(table: Table<R>): string {
   const header = table.columns.map((c) => c.header)
   const rows = table.rows.map((row) => table.columns.map((c) => c.value(row)))
-  return stringify([header, ...rows], {
-    bom: true,
-    record_delimiter: 'windows',
-    // A text typed by a user that starts with = + - @ gets a leading ' so that a spreadsheet
-    // shows it instead of running it as a formula (CSV injection); numbers are left alone.
-    escape_formulas: true,
-    cast: { date: (d) => d.toISOString().slice(0, 16).replace('T', ' ') },
-  })
+  return csvText([header, ...rows], { bom: true })
 }
 
 export function entriesCsv(data: ResultsExport, locale: Locale = 'vi'): string {

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { line, text } from '~/forms/fields'
+import { MAX_LENGTH } from '~/forms/limits'
 import { isoDate } from '~/contests/schema'
 
 /** The forms of the organiser's results page, one schema each; messages are translation keys. */
@@ -12,11 +14,10 @@ export const overrideSchema = z.object({
   entryId: id,
   /** A tier id, or "none" to withhold any award. */
   tierId: z.union([z.literal('none'), id], { error: 'validation.invalidChoice' }),
-  reason: z
-    .string({ error: 'results.error.reasonRequired' })
-    .trim()
-    .min(10, 'results.error.reasonRequired')
-    .max(2000, 'validation.tooLong'),
+  reason: text(MAX_LENGTH.reason, 'results.error.reasonRequired').min(
+    10,
+    'results.error.reasonRequired',
+  ),
 })
 
 /** Finalising and publishing are confirmed by ticking a box that says what will happen. */
@@ -27,17 +28,15 @@ export const publishSchema = z.object({ intent: z.literal('publish'), confirm: c
 
 export const decisionSchema = z.object({
   intent: z.literal('decision'),
-  decisionNumber: z
-    .string({ error: 'results.error.decisionNumber' })
-    .trim()
-    .min(2, 'results.error.decisionNumber')
-    .max(60, 'validation.tooLong'),
+  decisionNumber: line(MAX_LENGTH.code, 'results.error.decisionNumber').min(
+    2,
+    'results.error.decisionNumber',
+  ),
   decisionDate: isoDate,
-  signerTitle: z
-    .string({ error: 'results.error.signerTitle' })
-    .trim()
-    .min(3, 'results.error.signerTitle')
-    .max(200, 'validation.tooLong'),
+  signerTitle: line(MAX_LENGTH.line, 'results.error.signerTitle').min(
+    3,
+    'results.error.signerTitle',
+  ),
 })
 
 export const RESULTS_INTENTS = ['override', 'finalise', 'publish', 'decision'] as const

@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
@@ -16,6 +15,7 @@ import { useT } from '~/i18n/use-t'
 import { clientIp } from '~/load-context'
 import { FieldErrors, FormMessage, buttonClass, inputClass, labelClass } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, (t) => [t('account.title')])
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema })
+  const submission = parseWithZod(await readForm(request), { schema: changePasswordSchema })
   const hidden = { hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }
   if (submission.status !== 'success') {
     return data({ result: submission.reply(hidden), changed: false }, { status: 400 })

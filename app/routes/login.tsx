@@ -1,12 +1,12 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { requireAnonymous } from '~/auth/guards.server'
 import { attemptLogin } from '~/auth/login.server'
-import { homeFor, safeRedirect } from '~/auth/permissions'
+import { homeFor } from '~/auth/permissions'
+import { safeRedirect } from '~/http/safe-redirect'
 import { loginSchema } from '~/auth/schemas'
 import { createUserSession } from '~/auth/session.server'
 import { now } from '~/clock.server'
@@ -17,6 +17,7 @@ import { clientIp } from '~/load-context'
 import { FieldErrors, FormMessage, buttonClass, inputClass, labelClass } from '~/ui/form'
 import { rolesOfUser } from '#db/repos/users'
 import { pageTitle } from '~/ui/page-title'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 export const meta: MetaFunction = (args) => pageTitle(args, (t) => [t('login.title')])
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: loginSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })

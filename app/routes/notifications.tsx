@@ -3,12 +3,13 @@ import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { listNotifications, markNotificationsRead } from '#db/repos/notifications'
 import { requireUser } from '~/auth/guards.server'
-import { safeRedirect } from '~/auth/permissions'
+import { safeRedirect } from '~/http/safe-redirect'
 import { now } from '~/clock.server'
 import { formatDateTime, isMessageKey } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
 import { FormMessage, secondaryButtonClass } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
+import { readForm } from '~/forms/parse'
 
 function parseParams(json: string): Record<string, string | number> {
   try {
@@ -49,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Opening one marks it read and follows its link; "mark all" marks every one read. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const form = await request.formData()
+  const form = await readForm(request)
   if (form.get('intent') === 'open') {
     const id = Number(form.get('id'))
     const row =

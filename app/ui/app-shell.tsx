@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { navigationFor } from '~/auth/permissions'
 import { useT } from '~/i18n/use-t'
 import type { RootLoaderData } from '~/root'
+import { dropAllUnsavedCopies } from './unsaved-copy'
 
 export function AppShell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootLoaderData>('root')
@@ -56,7 +57,12 @@ export function AppShell({ children }: { children: ReactNode }) {
                 <span className="max-w-[14rem] truncate" data-testid="signed-in-as">
                   {t('nav.signedInAs', { name: user.displayName })}
                 </span>
-                <Form method="post" action="/logout" className="inline">
+                <Form
+                  method="post"
+                  action="/logout"
+                  className="inline"
+                  onSubmit={dropAllUnsavedCopies}
+                >
                   <button
                     type="submit"
                     className="rounded bg-white px-3 py-1 font-semibold text-brand-800 hover:bg-brand-50"

@@ -30,7 +30,7 @@ export function BarChart({
       aria-labelledby={`${id}-title ${id}-desc`}
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       className="h-auto w-full max-w-lg"
-      style={{ fontFamily: 'inherit' }}
+      fontFamily="inherit"
     >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { line, tooLong } from '~/forms/fields'
+import { MAX_LENGTH } from '~/forms/limits'
 import { ROLES } from '#db/domain'
 import { passwordField } from '~/auth/schemas'
 
@@ -6,14 +8,11 @@ import { passwordField } from '~/auth/schemas'
 const username = z
   .string({ error: 'validation.required' })
   .trim()
+  .max(MAX_LENGTH.username, tooLong(MAX_LENGTH.username))
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'validation.usernameFormat')
 
-const displayName = z
-  .string({ error: 'validation.required' })
-  .trim()
-  .min(2, 'validation.required')
-  .max(120, 'validation.tooLong')
+const displayName = line(MAX_LENGTH.name).min(2, 'validation.required')
 
 const roles = z
   .array(z.enum(ROLES, { error: 'validation.invalidChoice' }), {

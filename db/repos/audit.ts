@@ -28,3 +28,23 @@ export async function recordAudit(event: AuditEvent, db: Executor = getDb()) {
     })
     .execute()
 }
+
+/** Whether this user has signed in from this address since the given time (their usual address). */
+export async function hasSignedInFrom(
+  userId: number,
+  ip: string,
+  since: Date,
+  db: Executor = getDb(),
+) {
+  const row = await db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('subject_type', '=', 'user')
+    .where('subject_id', '=', String(userId))
+    .where('action', '=', 'auth.login')
+    .where('ip', '=', ip)
+    .where('created_at', '>', since.toISOString())
+    .limit(1)
+    .executeTakeFirst()
+  return !!row
+}

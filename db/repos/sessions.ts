@@ -78,6 +78,20 @@ export async function revokeUserSessions(
   await q.execute()
 }
 
-export async function deleteExpiredSessions(now: Date, db: Executor = getDb()) {
-  await db.deleteFrom('sessions').where('expires_at', '<', now.toISOString()).execute()
+/**
+ * Deletes every session that can no longer sign anyone in: past its lifetime, revoked, or
+ * idle since before `idleBefore` (the longest idle timeout). Returns how many went.
+ */
+export async function deleteDeadSessions(now: Date, idleBefore: Date, db: Executor = getDb()) {
+  const result = await db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<=', now.toISOString()),
+        eb('revoked_at', 'is not', null),
+        eb('last_seen_at', '<', idleBefore.toISOString()),
+      ]),
+    )
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
 }

@@ -40,6 +40,8 @@ function env(): NodeJS.ProcessEnv {
     UPLOAD_DIR: join(DIR, 'uploads'),
     SESSION_SECRET: 'bench-only-session-secret-0123456789abcdef',
     SECURE_COOKIES: 'false',
+    // Production refuses to start without the public address (links that leave the site).
+    PUBLIC_URL: base,
   }
 }
 
@@ -204,7 +206,11 @@ async function main() {
   }
   rmSync(DIR, { recursive: true, force: true })
   mkdirSync(join(DIR, 'uploads'), { recursive: true })
-  const seeded = spawnSync(tsx, ['db/seed.ts'], { env: env(), stdio: 'inherit' })
+  // The seed refuses NODE_ENV=production (db/seed/refusal.ts): the demo data is seeded as development.
+  const seeded = spawnSync(tsx, ['db/seed.ts'], {
+    env: { ...env(), NODE_ENV: 'development' },
+    stdio: 'inherit',
+  })
   if (seeded.status !== 0) throw new Error('seeding failed')
 
   // node --import tsx: one process, so its RSS is the server's.

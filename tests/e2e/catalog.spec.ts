@@ -44,9 +44,10 @@ async function findAndOpen(page: Page, axe: boolean) {
   await expect(photo).toBeVisible()
   await expect(photo).toHaveAttribute('loading', 'lazy')
   await expect(photo).toHaveAttribute('srcset', /\d+w/)
-  expect(
-    await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
-  ).toBe(true)
+  // The photo loads (lazily, over the network): wait for it to be decoded, do not sample it once.
+  await expect
+    .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+    .toBe(true)
   const indicators = page.getByRole('region', { name: 'Kết quả đo đếm được' }).last()
   await expect(indicators.getByRole('row').nth(1)).toBeVisible()
   await expect(page.getByRole('heading', { name: /^Được nhân rộng tại \d+ xã$/ })).toBeVisible()

@@ -48,6 +48,9 @@ test('a unit officer on a phone nominates with photos, is returned, resubmits; t
 
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
   await expect(page.getByText('Đã nộp hồ sơ (lần nộp thứ 1).')).toBeVisible()
+  // One message after the submit: what happens next, not also "cannot be changed".
+  await expect(page.getByText('Ban tổ chức sẽ xem xét hồ sơ')).toBeVisible()
+  await expect(page.getByText('không sửa được')).toHaveCount(0)
   await expect(page.getByText('Trạng thái: Đã nộp')).toBeVisible()
   await axe()
   await signOut(page)
@@ -89,7 +92,7 @@ test('the same submission works without JavaScript', async ({ browser, baseURL }
   await page.getByLabel('Đến ngày').fill('2026-10-31')
   await page.getByLabel('Số điện thoại').fill('abc')
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
-  await expect(page.getByText('Số điện thoại không hợp lệ.')).toBeVisible()
+  await expect(page.getByText('Số điện thoại không hợp lệ.', { exact: true })).toBeVisible()
   await expect(page.getByLabel('Tóm tắt mô hình')).toHaveValue(
     'Tóm tắt đã sửa khi không có JavaScript',
   )
@@ -109,5 +112,8 @@ test('the same submission works without JavaScript', async ({ browser, baseURL }
 
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
   await expect(page.getByText('Đã nộp hồ sơ (lần nộp thứ 1).')).toBeVisible()
+  // One message after the submit: what happens next, not also "cannot be changed".
+  await expect(page.getByText('Ban tổ chức sẽ xem xét hồ sơ')).toBeVisible()
+  await expect(page.getByText('không sửa được')).toHaveCount(0)
   await context.close()
 })

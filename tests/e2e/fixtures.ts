@@ -51,9 +51,35 @@ export function mainNav(page: Page) {
   return page.getByRole('navigation', { name: 'Điều hướng chính' })
 }
 
-/** The Playwright `test`, with the accessibility check bound to the test's page. */
-export const test = base.extend<{ axe: () => Promise<void> }>({
+/**
+ * The Playwright `test`, with the accessibility check bound to the test's page, and a guard
+ * that fails the test on any Content-Security-Policy violation in its browser context (the
+ * page reports `securitypolicyviolation` events; Chromium also logs each refusal).
+ */
+export const test = base.extend<{ axe: () => Promise<void>; cspGuard: void }>({
   axe: async ({ page }, use) => {
     await use(() => expectNoA11yViolations(page))
   },
+  cspGuard: [
+    async ({ context }, use) => {
+      const violations: string[] = []
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(
+            `CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} ` +
+              `(${e.sourceFile}:${e.lineNumber})`,
+          )
+        })
+      })
+      context.on('console', (message) => {
+        const text = message.text()
+        if (message.type() === 'error' && /CSP violation|Content Security Policy/i.test(text)) {
+          violations.push(`${message.page()?.url() ?? '?'}: ${text}`)
+        }
+      })
+      await use()
+      expect(violations, 'Content-Security-Policy violations').toEqual([])
+    },
+    { auto: true },
+  ],
 })

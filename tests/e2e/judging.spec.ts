@@ -11,6 +11,9 @@ const JUDGE: Record<string, string> = { desktop: 'giamkhao3', phone: 'giamkhao2'
 const POINTS = ['15', '12.5', '16', '20', '17']
 
 /** The queue of the round under judging (the first section of /judge). */
+/** The points inputs of the sheet: text fields with inputmode decimal, labelled "Điểm: <criterion>". */
+const pointsFields = (page: Page) => page.getByRole('textbox', { name: /^Điểm\s*:/ })
+
 function openQueue(page: Page) {
   return page.getByRole('main').locator('section').first()
 }
@@ -49,7 +52,7 @@ test('a judge scores an assigned entry with the keyboard, saves a draft, submits
   await axe()
 
   // An out-of-range score is refused next to its field.
-  const first = page.getByRole('spinbutton').first()
+  const first = pointsFields(page).first()
   await first.focus()
   await page.keyboard.type('21')
   await page.keyboard.press('Tab')
@@ -73,11 +76,12 @@ test('a judge scores an assigned entry with the keyboard, saves a draft, submits
   await expect(page).toHaveURL(/\?saved=draft$/)
   await expect(page.getByText('Đã lưu nháp phiếu chấm.')).toBeVisible()
   await expect(page.getByText('Phiếu chấm: Đang chấm (nháp)')).toBeVisible()
-  await expect(page.getByRole('spinbutton').nth(1)).toHaveValue('12.5')
+  // Shown back as stored, the Vietnamese way.
+  await expect(pointsFields(page).nth(1)).toHaveValue('12,5')
   await expect(page.getByText('Tổng điểm: 27,5/100')).toBeVisible()
 
   // Fill in the rest, from the third criterion on.
-  await page.getByRole('spinbutton').nth(2).focus()
+  await pointsFields(page).nth(2).focus()
   for (const [i, points] of POINTS.slice(2).entries()) {
     await page.keyboard.type(points)
     await page.keyboard.press('Tab')
@@ -154,13 +158,15 @@ test('the score sheet works without JavaScript', async ({ browser, baseURL }, te
   await signIn(page, 'giamkhao3')
   await openQueue(page).getByRole('listitem').nth(2).getByRole('link').click()
   await expect(page).toHaveURL(/\/judge\/entries\/\d+$/)
-  const points = page.getByRole('spinbutton')
+  const points = pointsFields(page)
   await points.nth(0).fill('18')
-  await points.nth(1).fill('9.5')
+  await points.nth(1).fill('9,5')
   await page.getByRole('button', { name: 'Lưu nháp' }).click()
   await expect(page.getByText('Đã lưu nháp phiếu chấm.')).toBeVisible()
-  // The total comes from the server after the save.
+  // The total comes from the server after the save; the points show as stored.
   await expect(page.getByText('Tổng điểm: 27,5/100')).toBeVisible()
+  await expect(points.nth(1)).toHaveValue('9,5')
+  await expect(points.nth(1)).toHaveAttribute('inputmode', 'decimal')
   for (const [i, value] of ['14', '21', '19.5'].entries()) await points.nth(i + 2).fill(value)
   await page.getByRole('button', { name: 'Nộp phiếu chấm' }).click()
   await expect(

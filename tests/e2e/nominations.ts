@@ -61,3 +61,31 @@ export async function openEntryAsOrganiser(page: Page, title: string) {
   await page.getByRole('link', { name: title }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hồ sơ: ${title}`)
 }
+
+/**
+ * `donvi` opens the entry of the n-th model in the round open now: nominates it, or opens the
+ * entry an earlier test made (nominating twice opens the same entry). For specs that only read
+ * the entry or save it unchanged, so they may share one.
+ */
+export async function openOwnEntry(page: Page, modelIndex: number) {
+  await signIn(page, 'donvi')
+  const model = page
+    .getByRole('region', { name: 'Mô hình đã đăng ký' })
+    .getByRole('listitem')
+    .nth(modelIndex)
+  const title = (await model.locator('p').first().textContent())!.trim()
+  const nominateButton = model.getByRole('button', {
+    name: `Đề nghị công nhận vào đợt ${OPEN_CONTEST}`,
+  })
+  if (await nominateButton.count()) await nominateButton.click()
+  else
+    await page
+      .getByRole('region', { name: 'Hồ sơ đề nghị công nhận' })
+      .getByRole('listitem')
+      .filter({ hasText: OPEN_CONTEST })
+      .getByRole('link', { name: `Mở hồ sơ ${title}` })
+      .click()
+  await expect(page).toHaveURL(/\/unit\/entries\/\d+$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
+  return { title, entryUrl: new URL(page.url()).pathname }
+}

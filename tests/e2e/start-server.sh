@@ -14,6 +14,8 @@ export HOST=127.0.0.1
 export DATABASE_PATH="$dir/dvk.sqlite"
 export UPLOAD_DIR="$dir/uploads"
 export SESSION_SECRET=e2e-only-session-secret-0123456789abcdef
+# Links that leave the site come only from PUBLIC_URL (required in production).
+export PUBLIC_URL="http://127.0.0.1:$PORT"
 
 if [ ! -f build/server/index.js ]; then
   echo 'build/server/index.js is missing: run `npm run build` first (npm run test:e2e does).' >&2
@@ -21,5 +23,6 @@ if [ ! -f build/server/index.js ]; then
 fi
 
 tsx=node_modules/.bin/tsx
-"$tsx" db/seed.ts # migrates first, then seeds the demo from scratch
+# db:seed never runs with NODE_ENV=production (it replaces every row): the database is new here.
+NODE_ENV=development "$tsx" db/seed.ts # migrates first, then seeds the demo
 exec "$tsx" server.ts

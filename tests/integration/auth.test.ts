@@ -6,7 +6,7 @@ import * as healthz from '~/routes/healthz'
 import * as login from '~/routes/login'
 import * as logout from '~/routes/logout'
 import * as unitHome from '~/routes/unit/home'
-import { getSessionUser } from '~/auth/session.server'
+import { getSessionUser, purgeDeadSessions } from '~/auth/session.server'
 import { call } from '../support/remix'
 import {
   TEST_PASSWORD,
@@ -121,9 +121,45 @@ describe('sign-in', () => {
     const row = await getDb()
       .selectFrom('login_throttle')
       .selectAll()
-      .where('key', '=', 'user:gk3')
+      .where('key', '=', 'pair:gk3|10.0.1.1')
       .executeTakeFirst()
     expect(row).toBeUndefined()
+  })
+
+  it('keeps the owner able to sign in from their usual address while strangers are held back', async () => {
+    await createUser([{ role: 'admin', orgUnitId: org.organiser }], 'truongban')
+    const t0 = new Date('2026-03-10T08:00:00Z')
+    let t = t0.getTime()
+    const at = (ms: number) => {
+      t += ms
+      setClock(new Date(t))
+    }
+    at(0)
+    // The owner signs in from the office once: that address becomes their usual one.
+    expect((await signIn('truongban', TEST_PASSWORD, {}, '10.20.0.1')).status).toBe(302)
+    // A stranger fails 8 times from one address, waiting as told: locked out there.
+    for (let i = 0; i < 8; i++) {
+      at(60_000)
+      expect((await signIn('truongban', 'guess', {}, '203.0.113.9')).status).toBe(
+        i === 7 ? 429 : 401,
+      )
+    }
+    at(60_000)
+    const strangerLocked = await signIn('truongban', TEST_PASSWORD, {}, '203.0.113.9')
+    expect(strangerLocked.status).toBe(429)
+    expect(JSON.stringify(strangerLocked.data)).toContain('tạm thời bị khóa')
+    // The stranger moves between addresses: 12 more failures, 20 against the account in all.
+    for (let i = 0; i < 12; i++) {
+      expect((await signIn('truongban', 'guess', {}, `198.51.100.${i + 1}`)).status).toBe(401)
+    }
+    // From yet another address even the right password must now wait…
+    const fresh = await signIn('truongban', TEST_PASSWORD, {}, '198.51.100.200')
+    expect(fresh.status).toBe(429)
+    expect(fresh.headers.get('Retry-After')).toBe('1')
+    // …but the owner, from their usual address, signs in at once.
+    const owner = await signIn('truongban', TEST_PASSWORD, {}, '10.20.0.1')
+    expect(owner.status).toBe(302)
+    expect(owner.location).toBe('/admin')
   })
 
   it('throttles one address trying many accounts', async () => {
@@ -161,10 +197,76 @@ describe('sessions', () => {
     setClock(new Date('2026-05-01T00:00:00Z'))
     const cookie = await cookieFor(u.id)
     const req = () => new Request('http://localhost/', { headers: { Cookie: cookie } })
-    setClock(new Date('2026-05-14T00:00:00Z'))
+    // Used every day (never idle for long), it still ends after 14 days.
+    const usedAt = async (iso: string) => {
+      setClock(new Date(iso))
+      await getDb()
+        .updateTable('sessions')
+        .set({ last_seen_at: new Date(new Date(iso).getTime() - 60_000).toISOString() })
+        .where('user_id', '=', u.id)
+        .execute()
+    }
+    await usedAt('2026-05-14T00:00:00Z')
     expect(await getSessionUser(req())).not.toBeNull()
-    setClock(new Date('2026-05-16T00:00:00Z'))
+    await usedAt('2026-05-16T00:00:00Z')
     expect(await getSessionUser(req())).toBeNull()
+  })
+
+  it('ends an idle session: 30 minutes for organisers, 4 hours for the others', async () => {
+    const admin = await createUser([{ role: 'admin', orgUnitId: org.organiser }])
+    const judge = await createUser([{ role: 'judge', orgUnitId: null }])
+    const t0 = new Date('2026-06-01T08:00:00Z').getTime()
+    setClock(new Date(t0))
+    const adminCookie = await cookieFor(admin.id)
+    const judgeCookie = await cookieFor(judge.id)
+    const who = async (cookie: string, minutes: number) => {
+      setClock(new Date(t0 + minutes * 60_000))
+      return getSessionUser(new Request('http://localhost/', { headers: { Cookie: cookie } }))
+    }
+    // Active every 29 minutes, the organiser stays signed in…
+    expect(await who(adminCookie, 29)).not.toBeNull()
+    expect(await who(adminCookie, 58)).not.toBeNull()
+    // …31 minutes without a request end the session, for good.
+    expect(await who(adminCookie, 89)).toBeNull()
+    expect(await who(adminCookie, 90)).toBeNull()
+    const ended = await getDb()
+      .selectFrom('sessions')
+      .select('revoked_at')
+      .where('user_id', '=', admin.id)
+      .executeTakeFirstOrThrow()
+    expect(ended.revoked_at).not.toBeNull()
+    // A judge may pause for up to 4 hours.
+    expect(await who(judgeCookie, 239)).not.toBeNull()
+    expect(await who(judgeCookie, 239 + 241)).toBeNull()
+  })
+
+  it('purges expired, revoked and idle sessions, and keeps live ones', async () => {
+    const u = await createUser([{ role: 'unit', orgUnitId: org.unit }])
+    const t0 = new Date('2026-07-01T08:00:00Z').getTime()
+    const make = async (minutesAgo: number) => {
+      setClock(new Date(t0 - minutesAgo * 60_000))
+      return cookieFor(u.id)
+    }
+    const live = await make(10)
+    await make(15 * 24 * 60) // past its 14 days
+    await make(5 * 60) // idle for 5 hours
+    const revoked = await make(20)
+    setClock(new Date(t0))
+    await call(logout.action, { path: '/logout', method: 'POST', cookie: revoked })
+    const count = async () =>
+      (
+        await getDb()
+          .selectFrom('sessions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('user_id', '=', u.id)
+          .executeTakeFirstOrThrow()
+      ).n
+    expect(await count()).toBe(4)
+    expect(await purgeDeadSessions(new Date(t0))).toBeGreaterThanOrEqual(3)
+    expect(await count()).toBe(1)
+    expect(
+      await getSessionUser(new Request('http://localhost/', { headers: { Cookie: live } })),
+    ).not.toBeNull()
   })
 
   it('ignores a forged cookie', async () => {

@@ -466,7 +466,7 @@ describe('model page', () => {
     expect(data.model.title).toBe('Con đường sáng đẹp')
     expect(data.awards.map((a) => [a.year, a.tier])).toEqual([[2024, 'Tiêu biểu']])
     expect(data.replications.map((r) => r.commune_name).sort()).toEqual(['Xã Mông Sơn', 'Xã Một'])
-    expect(data.url).toBe(`http://localhost/models/${slug}`)
+    expect(data.url).toBe(`http://localhost:3000/models/${slug}`)
     const tags = modelRoute.meta({
       data,
       matches: [],
@@ -481,9 +481,40 @@ describe('model page', () => {
     expect(og).toMatchObject({
       'og:type': 'article',
       'og:title': 'Con đường sáng đẹp',
-      'og:url': `http://localhost/models/${slug}`,
+      'og:url': `http://localhost:3000/models/${slug}`,
     })
     expect(og['og:description']).toContain('Thắp sáng')
+  })
+
+  it('never takes og:url, canonical or open-data links from the Host header', async () => {
+    const slug = (
+      await getDb()
+        .selectFrom('models')
+        .select('slug')
+        .where('id', '=', ids.duong!)
+        .executeTakeFirstOrThrow()
+    ).slug
+    const evil = { Host: 'evil.example', 'X-Forwarded-Host': 'evil.example' }
+    const res = await call(modelRoute.loader, {
+      path: `http://evil.example/models/${slug}`,
+      params: { slug },
+      headers: evil,
+    })
+    const data = res.data as Awaited<ReturnType<typeof modelRoute.loader>>
+    expect(data.url).toBe(`http://localhost:3000/models/${slug}`)
+    const tags = modelRoute.meta({
+      data,
+      matches: [],
+      params: { slug },
+      location: { pathname: `/models/${slug}`, search: '', hash: '', state: null, key: '' },
+    } as unknown as Parameters<typeof modelRoute.meta>[0])
+    expect(JSON.stringify(tags)).not.toContain('evil.example')
+    for (const loader of [modelsJson.loader, modelsCsv.loader, replicationsCsv.loader]) {
+      const file = await call(loader, { path: 'http://evil.example/open-data/x', headers: evil })
+      const text = typeof file.data === 'string' ? file.data : JSON.stringify(file.data)
+      expect(text).toContain('http://localhost:3000/models/')
+      expect(text).not.toContain('evil.example')
+    }
   })
 
   it("shows the latest published entry's photos when the model has none of its own", async () => {
@@ -534,7 +565,7 @@ describe('model page', () => {
     const data = res.data as Awaited<ReturnType<typeof modelRoute.loader>>
     expect(data.photos.map((p) => p.caption)).toEqual(['Người dân góp công làm đường'])
     expect(data.photos[0]!.variants.map((v) => v.width)).toEqual([320, 640, 1280])
-    expect(data.ogImage).toBe('http://localhost/media/media/catalog-entry-photo-1280.webp')
+    expect(data.ogImage).toBe('http://localhost:3000/media/media/catalog-entry-photo-1280.webp')
     const list = await catalog('q=dan+van+kheo')
     expect(list.results[0]!.cover?.srcSet).toBe(
       '/media/media/catalog-entry-photo-320.webp 320w, /media/media/catalog-entry-photo-640.webp 640w',
@@ -575,11 +606,7 @@ describe('open data', () => {
     expect(rows.map((r) => r.title)).not.toContain('Dân vận khéo chưa công bố')
     expect(JSON.stringify(rows)).not.toContain('0912 345 678')
 
-    const res = await modelsCsv.loader({
-      request: new Request('http://localhost/open-data/models.csv'),
-      params: {},
-      context: {},
-    } as Parameters<typeof modelsCsv.loader>[0])
+    const res = modelsCsv.loader()
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     const bytes = new Uint8Array(await res.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])

@@ -258,8 +258,15 @@ describe('rubric and form validation', () => {
       'a negative maximum',
       { 'criteria[1].max_points': '-5' },
       'criteria[1].max_points',
+      'contest.error.maxPositive',
+    ],
+    [
+      'a maximum that is not a number',
+      { 'criteria[1].max_points': '7 điểm' },
+      'criteria[1].max_points',
       'validation.decimal',
     ],
+    ['a year with a decimal comma', { year: '2026,5' }, 'year', 'contest.error.year'],
     [
       'a criterion without title',
       { 'criteria[0].title': '' },

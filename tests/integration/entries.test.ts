@@ -2,6 +2,7 @@ import sharp from 'sharp'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '#db/index'
 import { setClock } from '~/clock.server'
+import { translator, withParams } from '~/i18n'
 import { addEntryFiles } from '~/media/media.server'
 import * as adminEntry from '~/routes/admin/entry'
 import * as unitEntry from '~/routes/unit/entry'
@@ -85,7 +86,7 @@ const MODEL_FORM = {
   contact_name: 'Lò Văn Páo',
   contact_phone: '0912 345 678',
   'indicators[0].label': 'Diện tích đất hiến',
-  'indicators[0].value': '2.300',
+  'indicators[0].value': '2300',
   'indicators[0].unit': 'm²',
   'indicators[1].label': 'Đường bê tông',
   'indicators[1].value': '3,5',
@@ -178,6 +179,109 @@ describe('models', () => {
     expect(reply.initialValue?.summary).toBe(MODEL_FORM.summary)
   })
 
+  it('stores text without bidi or invisible controls, in NFC', async () => {
+    setClock(NOMINATION)
+    const res = await call(modelForm.action, {
+      path: '/unit/models/new',
+      cookie: c.unit,
+      form: {
+        ...MODEL_FORM,
+        commune_ids: String(org.commune),
+        title: 'Dân hiến đất\u202E làm đường\u200B bê tông',
+        summary: 'Vận động nhân dân hiến đất'.normalize('NFD') + '\uFEFF\u0007',
+        'indicators[0].label': 'Diện tích\u2066 đất hiến\u2069',
+      },
+    })
+    expect(res.status).toBe(302)
+    const id = Number(res.location!.match(/\/unit\/models\/(\d+)/)![1])
+    const model = await getDb()
+      .selectFrom('models')
+      .select(['title', 'summary'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(model).toEqual({
+      title: 'Dân hiến đất làm đường bê tông',
+      summary: 'Vận động nhân dân hiến đất',
+    })
+    const label = await getDb()
+      .selectFrom('indicators')
+      .select('label')
+      .where('model_id', '=', id)
+      .orderBy('position')
+      .executeTakeFirstOrThrow()
+    expect(label.label).toBe('Diện tích đất hiến')
+  })
+
+  it('refuses a 20,000-character title with the limit named, keeping what was typed', async () => {
+    setClock(NOMINATION)
+    const title = 'Dân vận khéo '.repeat(1539).slice(0, 20000)
+    const res = await call(modelForm.action, {
+      path: '/unit/models/new',
+      cookie: c.unit,
+      form: { ...MODEL_FORM, commune_ids: String(org.commune), title },
+    })
+    expect(res.status).toBe(400)
+    const reply = replyOf(res.data)
+    expect(reply.error?.title).toEqual([withParams('validation.tooLong', { max: 200 })])
+    expect(translator('vi')(reply.error!.title![0]!)).toBe('Quá dài: tối đa 200 ký tự.')
+    expect(reply.initialValue?.title).toBe(title)
+    expect(reply.initialValue?.summary).toBe(MODEL_FORM.summary)
+  })
+
+  it('reads indicator values by their unit: a lone thousands group is refused unless it is money', async () => {
+    setClock(NOMINATION)
+    const form = {
+      ...MODEL_FORM,
+      commune_ids: String(org.commune),
+      'indicators[0].value': '2.300',
+      'indicators[1].value': '3,5',
+      'indicators[1].baseline': '1.234',
+    }
+    const res = await call(modelForm.action, { path: '/unit/models/new', cookie: c.unit, form })
+    expect(res.status).toBe(400)
+    const reply = replyOf(res.data)
+    expect(reply.error?.['indicators[0].value']).toEqual([
+      withParams('validation.numberAmbiguous', {
+        typed: '2.300',
+        grouped: '2300',
+        decimal: '2,300',
+      }),
+    ])
+    expect(reply.error?.['indicators[1].baseline']).toEqual([
+      withParams('validation.numberAmbiguous', {
+        typed: '1.234',
+        grouped: '1234',
+        decimal: '1,234',
+      }),
+    ])
+    expect(reply.initialValue?.indicators).toEqual([
+      expect.objectContaining({ value: '2.300' }),
+      expect.objectContaining({ value: '3,5', baseline: '1.234' }),
+    ])
+    const money = await call(modelForm.action, {
+      path: '/unit/models/new',
+      cookie: c.unit,
+      form: {
+        ...form,
+        'indicators[0].value': '450.000',
+        'indicators[0].unit': 'đồng',
+        'indicators[1].baseline': '1234,5',
+      },
+    })
+    expect(money.status).toBe(302)
+    const id = Number(money.location!.match(/\/unit\/models\/(\d+)/)![1])
+    const rows = await getDb()
+      .selectFrom('indicators')
+      .select(['value', 'baseline'])
+      .where('model_id', '=', id)
+      .orderBy('position')
+      .execute()
+    expect(rows).toEqual([
+      { value: '450000', baseline: null },
+      { value: '3.5', baseline: '1234.5' },
+    ])
+  })
+
   it('refuses a commune outside the unit’s district', async () => {
     const res = await call(modelForm.action, {
       path: '/unit/models/new',
@@ -246,6 +350,26 @@ describe('entries', () => {
     const d = page.data as { defaultValue: Record<string, unknown> }
     expect(d.defaultValue.summary).toBe('Đã sửa tóm tắt')
     expect((d.defaultValue.indicators as { value: string }[])[0]!.value).toBe('abc')
+  })
+
+  it('takes a post without intent (Enter in a field) as a save of the draft, never a submit', async () => {
+    const entryId = Number((await nominateModel(await createModel())).location!.split('/').pop())
+    const res = await entryCall(entryId, {
+      ...MODEL_FORM,
+      summary: 'Lưu bằng phím Enter',
+      period_start: '2025-01-01',
+      period_end: '2025-12-31',
+    })
+    expect(res.status).toBe(200)
+    expect(res.data).toMatchObject({ notice: 'entry.saved' })
+    const page = await call(unitEntry.loader, {
+      path: `/unit/entries/${entryId}`,
+      params: { entryId: String(entryId) },
+      cookie: c.unit,
+    })
+    const d = page.data as { entry: { state: string }; defaultValue: Record<string, unknown> }
+    expect(d.entry.state).toBe('draft')
+    expect(d.defaultValue.summary).toBe('Lưu bằng phím Enter')
   })
 
   it('checks completeness and at least one photo before submitting', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '#db/index'
 import { setClock } from '~/clock.server'
+import { translator, withParams } from '~/i18n'
 import type { EntrySnapshot } from '~/entries/snapshot'
 import * as judgeEntry from '~/routes/judge/entry'
 import * as judgeHome from '~/routes/judge/home'
@@ -383,7 +384,7 @@ describe('saving scores', () => {
     await clearSheet()
     const res = await post(
       entryId,
-      { ...FULL(), intent: 'save', [p(0)]: '20.5', [p(1)]: '7.25', [p(2)]: '-1' },
+      { ...FULL(), intent: 'save', [p(0)]: '20.5', [p(1)]: '7.25', [p(2)]: 'bảy' },
       c.judge,
     )
     expect(res.status).toBe(400)
@@ -392,6 +393,43 @@ describe('saving scores', () => {
     expect(reply.error?.[p(1)]).toEqual(['score.error.step'])
     expect(reply.error?.[p(2)]).toEqual(['score.error.number'])
     expect(reply.initialValue?.[p(0)]).toBe('20.5')
+    expect(await sheetRows()).toEqual({ sheet: undefined, scores: [] })
+  })
+
+  it('reads points the Vietnamese way: "1,5" is 1.5 and "7,5" is 7.5, never 15 or 75', async () => {
+    setClock(DURING)
+    await clearSheet()
+    const res = await post(
+      entryId,
+      { intent: 'save', [p(0)]: '1,5', [p(1)]: '7,5', [p(2)]: ' 18.5 ' },
+      c.judge,
+    )
+    expect(res.location).toBe(`/judge/entries/${entryId}?saved=draft`)
+    expect((await sheetRows()).scores.map((s) => s.points)).toEqual([1.5, 7.5, 18.5])
+    const d = (await load(entryId, c.judge)).data as { sheet: { total: number } }
+    expect(d.sheet.total).toBe(27.5)
+  })
+
+  it('refuses ambiguous or malformed points with 400, keeping what was typed', async () => {
+    setClock(DURING)
+    await clearSheet()
+    const typed = { intent: 'save', [p(0)]: '1.500', [p(1)]: '7,5 điểm', [p(2)]: '1,25' }
+    const res = await post(entryId, typed, c.judge)
+    expect(res.status).toBe(400)
+    const reply = replyOf(res.data)
+    expect(reply.error?.[p(0)]).toEqual([
+      withParams('validation.numberAmbiguous', {
+        typed: '1.500',
+        grouped: '1500',
+        decimal: '1,500',
+      }),
+    ])
+    expect(translator('vi')(reply.error![p(0)]![0]!)).toBe(
+      'Chưa rõ “1.500” là 1500 hay 1,500. Viết 1500 nếu là số nguyên, 1,500 nếu là số thập phân.',
+    )
+    expect(reply.error?.[p(1)]).toEqual(['score.error.number'])
+    expect(reply.error?.[p(2)]).toEqual(['score.error.step'])
+    expect(reply.initialValue).toMatchObject(typed)
     expect(await sheetRows()).toEqual({ sheet: undefined, scores: [] })
   })
 

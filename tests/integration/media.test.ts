@@ -266,6 +266,25 @@ describe('uploading photos', () => {
     expect(results[1]).toEqual({ name: 'notes.jpg', ok: false, error: 'notPhoto' })
   })
 
+  it('stores a file name without its bidi controls: "anh\\u202Egpj.exe" does not pose as a .jpg', async () => {
+    const { entryId } = await newEntry()
+    const results = await upload(entryId, [
+      file(await smallJpeg(), 'anh\u202Egpj.exe'),
+      file('không phải ảnh', 'ghi\u202Echu\u200B.jpg'),
+    ])
+    const photo = accepted(results[0])
+    expect(photo.originalName).toBe('anhgpj.exe')
+    expect(photo.mimeType).toBe('image/jpeg')
+    // A refused file is named in the message without its controls either.
+    expect(results[1]).toEqual({ name: 'ghichu.jpg', ok: false, error: 'notPhoto' })
+    const names = await getDb()
+      .selectFrom('media')
+      .select('original_name')
+      .where('entry_id', '=', entryId)
+      .execute()
+    expect(names).toEqual([{ original_name: 'anhgpj.exe' }])
+  })
+
   it('refuses an empty file, a truncated JPEG and an oversized file, and keeps the rest', async () => {
     const { entryId } = await newEntry()
     const jpeg = await picture(800, 600).jpeg().toBuffer()

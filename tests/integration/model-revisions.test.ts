@@ -41,7 +41,7 @@ const form = (title: string, summary = 'Vận động nhân dân hiến đất, 
   summary,
   commune_ids: String(org.commune),
   'indicators[0].label': 'Diện tích đất hiến',
-  'indicators[0].value': '2.300',
+  'indicators[0].value': '2300',
   'indicators[0].unit': 'm²',
 })
 

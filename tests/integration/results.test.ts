@@ -614,4 +614,17 @@ describe('results: public pages and downloads', () => {
     const refused = await get(other)
     expect((refused as { init?: { status?: number } }).init?.status).toBe(403)
   })
+
+  it('puts only the configured public address in the QR code, whatever the Host header says', async () => {
+    const res = (await unitCertificate.loader({
+      request: new Request(`http://evil.example/unit/entries/${E.e3}/certificate.pdf`, {
+        headers: { Cookie: cookies.unit, Host: 'evil.example', 'X-Forwarded-Host': 'evil.example' },
+      }),
+      params: { entryId: String(E.e3) },
+      context: {},
+    })) as Response
+    const text = await pdfText(new Uint8Array(await res.arrayBuffer()))
+    expect(text).toContain('http://localhost:3000/models/')
+    expect(text).not.toContain('evil.example')
+  })
 })

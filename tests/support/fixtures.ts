@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely'
 import { getDb } from '#db/index'
-import type { ContestTable } from '#db/schema'
+import type { ContestTable, EntryTable, ModelTable } from '#db/schema'
 import type { Role, UnitType } from '#db/domain'
 import { insertUser, type RoleAssignment } from '#db/repos/users'
 import { hashPassword } from '~/auth/password.server'
@@ -164,6 +164,51 @@ export async function insertContest(
   return getDb()
     .insertInto('contests')
     .values({ ...CONTEST_DEFAULTS, organiser_org_unit_id: organiserId, ...overrides })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+}
+
+/** Inserts a unit's model (an economy model titled "Mô hình") unless overridden. */
+export async function insertModel(unitId: number, overrides: Partial<Insertable<ModelTable>> = {}) {
+  const at = stamp()
+  return getDb()
+    .insertInto('models')
+    .values({
+      slug: `mo-hinh-${Math.random().toString(36).slice(2)}`,
+      unit_id: unitId,
+      title: 'Mô hình',
+      kind: 'model',
+      field: 'economy',
+      created_at: at,
+      updated_at: at,
+      ...overrides,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+}
+
+/** Inserts the unit's entry of `modelId` in a contest: a draft with the model's defaults unless overridden. */
+export async function insertEntry(
+  contestId: number,
+  model: { id: number; unitId: number },
+  overrides: Partial<Insertable<EntryTable>> = {},
+) {
+  const at = stamp()
+  return getDb()
+    .insertInto('entries')
+    .values({
+      contest_id: contestId,
+      model_id: model.id,
+      unit_id: model.unitId,
+      state: 'draft',
+      title: 'Mô hình',
+      kind: 'model',
+      field: 'economy',
+      version: 0,
+      created_at: at,
+      updated_at: at,
+      ...overrides,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
 }

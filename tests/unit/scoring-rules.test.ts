@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { withParams } from '~/i18n'
 import {
   isSheetComplete,
   parsePoints,
@@ -19,8 +20,12 @@ describe('points', () => {
     expect(parsePoints('7')).toBe(7)
     expect(parsePoints(' 7.5 ')).toBe(7.5)
     expect(parsePoints('7,5')).toBe(7.5)
+    expect(parsePoints('1,5')).toBe(1.5)
+    expect(parsePoints('18,50')).toBe(18.5)
     expect(parsePoints('0')).toBe(0)
-    for (const bad of ['', '-1', '+2', 'bảy', '7,5,1', '1e1', '7.', '1.234,5']) {
+    // The one number reader: grouped thousands read as such (and are then out of range).
+    expect(parsePoints('1.234,5')).toBe(1234.5)
+    for (const bad of ['', '-1', '+2', 'bảy', '7,5,1', '1e1', '7.', '7,125', '1.500']) {
       expect(parsePoints(bad), bad).toBeNull()
     }
   })
@@ -97,6 +102,8 @@ describe('score sheet form', () => {
   it('refuses an overlong comment', () => {
     const r = schema.safeParse({ intent: 'save', comment_2: 'a'.repeat(2001) })
     expect(r.success).toBe(false)
-    expect(r.error!.issues[0]!.message).toBe('score.error.commentTooLong')
+    expect(r.error!.issues[0]!.message).toBe(
+      withParams('score.error.commentTooLong', { max: 2000 }),
+    )
   })
 })

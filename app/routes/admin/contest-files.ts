@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (certificate && !(contest.decision_number && contest.decision_date)) {
     throw data({ message: 'results.error.decisionMissing' }, { status: 409 })
   }
-  const out = await contestFile(contest, file, publicOrigin(request))
+  const out = await contestFile(contest, file, publicOrigin())
   if (!out) notFound()
   return fileResponse(out)
 }

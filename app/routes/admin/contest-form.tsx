@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -31,15 +30,20 @@ import { TextArea, TextField } from '~/entries/content-fields'
 import { formatNumber, type MessageKey } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
 import { clientIp } from '~/load-context'
+import { ErrorSummary, useFailedSubmit } from '~/ui/error-summary'
 import {
   FieldErrors,
   FormMessage,
+  ImplicitSubmit,
+  SaveBar,
   buttonClass,
   inputClass,
   labelClass,
   secondaryButtonClass,
 } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
+import { readNumber } from '~/forms/number'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 async function loadContest(admin: SessionUser, param: string | undefined) {
   if (param === undefined) return null
@@ -100,7 +104,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
   const contest = await loadContest(admin, params.contestId)
   const ip = clientIp(context)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
 
   if (contest && intent === 'open') {
@@ -167,9 +171,32 @@ function Section({ id, title, children }: { id: string; title: MessageKey; child
   )
 }
 
+/** The form's fields in page order with their labels, for the error summary. */
+const SUMMARY_LABELS: [string, MessageKey][] = [
+  ['title', 'contests.field.title'],
+  ['year', 'contests.field.year'],
+  ['level', 'contests.field.level'],
+  ['organiser_org_unit_id', 'contests.field.organiser'],
+  ...CONTEST_DATES.map((k): [string, MessageKey] => [k, `contests.field.${k}`]),
+  ['allowed_fields', 'contests.field.allowed_fields'],
+  ['allowed_kinds', 'contests.field.allowed_kinds'],
+  ['quota_per_unit', 'contests.field.quota_per_unit'],
+  ['judges_per_entry', 'contests.field.judges_per_entry'],
+  ['aggregation', 'contests.field.aggregation'],
+  ['normalise_scores', 'contests.field.normalise_scores'],
+  ['criteria', 'contests.section.rubric'],
+  ['criteria[].title', 'criterion.title'],
+  ['criteria[].description', 'criterion.description'],
+  ['criteria[].max_points', 'criterion.max_points'],
+  ['tiers', 'contests.section.tiers'],
+  ['tiers[].name', 'tier.name'],
+  ['tiers[].min_score', 'tier.min_score'],
+  ['tiers[].quota', 'tier.quota'],
+]
+
 function points(value: unknown) {
-  const n = typeof value === 'string' ? Number(value.replace(',', '.')) : NaN
-  return Number.isFinite(n) && n > 0 ? n : 0
+  const reading = typeof value === 'string' ? readNumber(value) : null
+  return reading?.ok ? Number(reading.value) : 0
 }
 
 export default function ContestForm() {
@@ -177,6 +204,7 @@ export default function ContestForm() {
   const actionData = useActionData<typeof action>()
   const t = useT()
   const locale = useLocale()
+  const summaryLabels = Object.fromEntries(SUMMARY_LABELS.map(([name, key]) => [name, t(key)]))
   const lastResult = actionData && 'result' in actionData ? actionData : undefined
   const [form, fields] = useForm({
     id: `contest-${d.contest?.id ?? 'new'}`,
@@ -195,6 +223,7 @@ export default function ContestForm() {
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: contestDatesSchema }),
   })
+  const failed = useFailedSubmit(form, lastResult?.intent === 'save' ? lastResult.result : null)
   const criteria = fields.criteria.getFieldList()
   const tiers = fields.tiers.getFieldList()
   const total = criteria.reduce((sum, row) => sum + points(row.getFieldset().max_points.value), 0)
@@ -222,9 +251,6 @@ export default function ContestForm() {
       )}
       {d.notice && !actionData ? <FormMessage tone="success">{t(d.notice)}</FormMessage> : null}
       {openError ? <FormMessage tone="error">{t(openError)}</FormMessage> : null}
-      {lastResult?.result.status === 'error' ? (
-        <FormMessage tone="error">{t('contests.fixErrors')}</FormMessage>
-      ) : null}
 
       {d.contest?.status === 'draft' ? (
         <Section id="open-title" title="contests.openTitle">
@@ -272,12 +298,19 @@ export default function ContestForm() {
         </FormMessage>
       ) : null}
 
-      <Form method="post" className="space-y-6" {...getFormProps(form)}>
-        {form.errors?.length ? (
-          <div id={form.errorId}>
-            <FormMessage tone="error">{form.errors.map((e) => t(e)).join(' ')}</FormMessage>
-          </div>
-        ) : null}
+      <Form method="post" className="space-y-6" {...getFormProps(form)} onSubmit={failed.onSubmit}>
+        {/* Enter saves: the first visible submit buttons move or remove a criterion. */}
+        {locked ? null : <ImplicitSubmit>{t('contests.save')}</ImplicitSubmit>}
+        <ErrorSummary
+          form={form}
+          failed={failed}
+          intro={t('contests.fixErrors')}
+          labels={summaryLabels}
+          rowLabels={{
+            criteria: (n) => t('criterion.row', { n: String(n) }),
+            tiers: (n) => t('tier.row', { n: String(n) }),
+          }}
+        />
         <fieldset disabled={locked} className="space-y-6">
           <Section id="general-title" title="contests.section.general">
             <TextField field={fields.title} label="contests.field.title" />
@@ -287,7 +320,7 @@ export default function ContestForm() {
                   {t('contests.field.year')}
                 </label>
                 <input
-                  {...getInputProps(fields.year, { type: 'number' })}
+                  {...getInputProps(fields.year, { type: 'text' })}
                   inputMode="numeric"
                   className={inputClass}
                 />
@@ -339,9 +372,10 @@ export default function ContestForm() {
             <fieldset aria-describedby={fields.allowed_fields.errorId}>
               <legend className={labelClass}>{t('contests.field.allowed_fields')}</legend>
               <div className="mt-1 grid gap-1 sm:grid-cols-2">
-                {FIELDS.map((f) => (
+                {FIELDS.map((f, i) => (
                   <label key={f} className="flex items-center gap-2">
                     <input
+                      id={i === 0 ? fields.allowed_fields.id : undefined}
                       type="checkbox"
                       name={fields.allowed_fields.name}
                       value={f}
@@ -361,9 +395,10 @@ export default function ContestForm() {
             <fieldset aria-describedby={fields.allowed_kinds.errorId}>
               <legend className={labelClass}>{t('contests.field.allowed_kinds')}</legend>
               <div className="mt-1 grid gap-1 sm:grid-cols-2">
-                {ENTRY_KINDS.map((k) => (
+                {ENTRY_KINDS.map((k, i) => (
                   <label key={k} className="flex items-center gap-2">
                     <input
+                      id={i === 0 ? fields.allowed_kinds.id : undefined}
                       type="checkbox"
                       name={fields.allowed_kinds.name}
                       value={k}
@@ -383,7 +418,7 @@ export default function ContestForm() {
               </label>
               <input
                 {...getInputProps(fields.quota_per_unit, {
-                  type: 'number',
+                  type: 'text',
                   ariaDescribedBy: `${fields.quota_per_unit.id}-hint`,
                 })}
                 inputMode="numeric"
@@ -405,7 +440,7 @@ export default function ContestForm() {
                 {t('contests.field.judges_per_entry')}
               </label>
               <input
-                {...getInputProps(fields.judges_per_entry, { type: 'number' })}
+                {...getInputProps(fields.judges_per_entry, { type: 'text' })}
                 inputMode="numeric"
                 className={inputClass}
               />
@@ -497,6 +532,7 @@ export default function ContestForm() {
                 name: fields.criteria.name,
                 defaultValue: { title: '', description: '', max_points: '' },
               })}
+              id={fields.criteria.id}
               className={secondaryButtonClass}
             >
               {t('criterion.add')}
@@ -560,6 +596,7 @@ export default function ContestForm() {
                 name: fields.tiers.name,
                 defaultValue: { name: '', min_score: '', quota: '' },
               })}
+              id={fields.tiers.id}
               className={secondaryButtonClass}
             >
               {t('tier.add')}
@@ -567,11 +604,11 @@ export default function ContestForm() {
           </Section>
 
           {!locked ? (
-            <div className="sticky bottom-0 -mx-4 border-t border-stone-200 bg-white/95 px-4 py-3">
+            <SaveBar>
               <button type="submit" className={buttonClass}>
                 {t('contests.save')}
               </button>
-            </div>
+            </SaveBar>
           ) : null}
         </fieldset>
       </Form>

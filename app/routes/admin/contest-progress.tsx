@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -12,6 +11,7 @@ import { clientIp } from '~/load-context'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { FormMessage, buttonClass } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
+import { parseWithZod, readForm } from '~/forms/parse'
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const { data } = args
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { admin, contest } = await requireContestAdmin(request, params.contestId)
-  const submission = parseWithZod(await request.formData(), { schema: reminderSchema })
+  const submission = parseWithZod(await readForm(request), { schema: reminderSchema })
   if (submission.status !== 'success') {
     return data(
       { ok: false, message: 'validation.invalidChoice' as MessageKey, sent: 0 },

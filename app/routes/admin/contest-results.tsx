@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { SubmissionResult } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
@@ -28,6 +27,7 @@ import { FieldErrors, FormMessage, buttonClass, inputClass, labelClass } from '~
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { CriterionCells, CriterionHeaders, CriterionLegend } from '~/results/ranking-parts'
 import { pageTitle } from '~/ui/page-title'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const { data } = args
@@ -52,7 +52,7 @@ const SCHEMAS = {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { admin, contest } = await requireContestAdmin(request, params.contestId)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = String(formData.get('intent') ?? '') as Intent
   if (!RESULTS_INTENTS.includes(intent)) {
     return data({ intent, result: null, message: 'validation.invalidChoice' as MessageKey }, 400)

@@ -10,6 +10,7 @@ import { clientIp } from '~/load-context'
 import { FormMessage, buttonClass, inputClass, labelClass, secondaryButtonClass } from '~/ui/form'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { pageTitle } from '~/ui/page-title'
+import { readForm } from '~/forms/parse'
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, (t) => [t('contests.title')])
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Copies a contest (by default the newest) into a new draft one year later. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
-  const form = await request.formData()
+  const form = await readForm(request)
   if (form.get('intent') !== 'copy')
     return data({ message: 'validation.invalidChoice' }, { status: 400 })
   const source = await contestOf(admin, Number(form.get('source')))

@@ -1,5 +1,4 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -37,6 +36,7 @@ import {
 } from '~/ui/form'
 import { organiserScope } from '~/users/users.server'
 import { pageTitle } from '~/ui/page-title'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 async function loadEntry(admin: SessionUser, param: string | undefined) {
   const id = Number(param)
@@ -93,7 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
   const entry = await loadEntry(admin, params.entryId)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const decision = screeningDecisionOf(formData.get('intent'))
   const submission = parseWithZod(formData, { schema: SCREENING_SCHEMAS[decision] })
   if (submission.status !== 'success') {

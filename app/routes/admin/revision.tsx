@@ -1,5 +1,4 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -18,6 +17,7 @@ import {
 } from '~/models/revisions.server'
 import { FieldErrors, FormMessage, buttonClass, inputClass, labelClass } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, (t) => [
@@ -53,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
   const revision = await requireRevision(admin, params.revisionId)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const decision = formData.get('intent') === 'approve' ? 'approve' : 'reject'
   const schema = decision === 'approve' ? approveRevisionSchema : rejectRevisionSchema
   const submission = parseWithZod(formData, { schema })

@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -28,6 +27,7 @@ import {
   secondaryButtonClass,
 } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 async function loadManagedUser(request: Request, param: string | undefined) {
   const admin = await requireAdmin(request)
@@ -74,7 +74,7 @@ type Notice = 'users.saved' | 'users.resetDone' | 'users.deactivated' | 'users.a
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { admin, user } = await loadManagedUser(request, params.userId)
-  const submission = parseWithZod(await request.formData(), { schema: editUserSchema })
+  const submission = parseWithZod(await readForm(request), { schema: editUserSchema })
   if (submission.status !== 'success') {
     return data(
       { result: submission.reply({ hideFields: ['newPassword'] }), notice: null },

@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -13,6 +12,7 @@ import { createReplication, newReplicationChoices } from '~/replication/replicat
 import { newReplicationSchema } from '~/replication/schema'
 import { FormMessage, buttonClass } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 /** How many published models the picker lists when the form was not opened from a model page. */
 const MODEL_CHOICES = 300
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'commune')
-  const submission = parseWithZod(await request.formData(), { schema: newReplicationSchema })
+  const submission = parseWithZod(await readForm(request), { schema: newReplicationSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply() }, { status: 400 })
   }

@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -29,9 +28,12 @@ import {
   statusSchema,
   type ReportForm,
 } from '~/replication/schema'
-import { FormMessage, buttonClass, labelClass } from '~/ui/form'
+import { ErrorSummary, useFailedSubmit } from '~/ui/error-summary'
+import { FormMessage, ImplicitSubmit, buttonClass, labelClass } from '~/ui/form'
+import { UnsavedCopyNotice, useUnsavedCopy } from '~/ui/unsaved-copy'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
 import { pageTitle } from '~/ui/page-title'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const { data } = args
@@ -108,7 +110,7 @@ async function perform<S extends z.ZodType>(
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'commune')
   const replication = await replicationToChange(user, Number(params.replicationId))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const ip = clientIp(context)
   const id = replication.id
   switch (formData.get('intent')) {
@@ -152,8 +154,11 @@ export default function ReplicationPage() {
   const r = d.replication
   const last = (intent: Intent) =>
     actionData?.intent === intent ? (actionData.result ?? undefined) : undefined
+  // The report form lists its own errors in its summary.
   const formError =
-    actionData?.result && 'error' in actionData.result ? actionData.result.error?.[''] : null
+    actionData?.intent !== 'report' && actionData?.result && 'error' in actionData.result
+      ? actionData.result.error?.['']
+      : null
 
   const [statusForm, statusFields] = useForm({
     id: 'replication-status',
@@ -186,7 +191,23 @@ export default function ReplicationPage() {
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: registerModelSchema }),
   })
+  const reportFailed = useFailedSubmit(reportForm, last('report'))
+  const reportLabels = {
+    reported_on: t('replication.report.reportedOn'),
+    note: t('replication.report.note'),
+    indicators: t('replication.report.indicators'),
+    'indicators[].label': t('indicator.label'),
+    'indicators[].value': t('indicator.value'),
+    'indicators[].unit': t('indicator.unit'),
+  }
   const value = useIndicatorText()
+  // A new report each time: a confirmed one adds to the list, which drops the unsaved copy.
+  const unsavedReport = useUnsavedCopy({
+    formId: reportForm.id,
+    storageKey: `replication-report-${r.id}`,
+    base: String(d.reports.length),
+    enabled: d.editable,
+  })
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -375,10 +396,25 @@ export default function ReplicationPage() {
 
       {d.editable && d.canReport ? (
         <Section id="replication-report-title" title="replication.report.title">
-          <Form method="post" className="space-y-4" {...getFormProps(reportForm)}>
+          <UnsavedCopyNotice {...unsavedReport} />
+          <Form
+            method="post"
+            className="space-y-4"
+            {...getFormProps(reportForm)}
+            onSubmit={reportFailed.onSubmit}
+          >
+            {/* Enter sends the report: the first visible submit button removes an indicator. */}
+            <ImplicitSubmit>{t('replication.report.submit')}</ImplicitSubmit>
             <input
               {...getInputProps(reportFields.intent, { type: 'hidden' })}
               key={reportFields.intent.key}
+            />
+            <ErrorSummary
+              form={reportForm}
+              failed={reportFailed}
+              intro={t('replication.report.notSent')}
+              labels={reportLabels}
+              rowLabels={{ indicators: (n) => t('indicator.row', { n: String(n) }) }}
             />
             <TextField
               field={reportFields.reported_on}

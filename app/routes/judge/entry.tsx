@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -13,7 +12,9 @@ import { ConflictForm } from '~/judging/conflict-form'
 import { parseSnapshot } from '~/entries/snapshot'
 import { formatDate, formatDateTime, formatNumber } from '~/i18n'
 import { useLocale, useT } from '~/i18n/use-t'
+import { numberForInput } from '~/forms/number'
 import {
+  COMMENT_MAX,
   commentField,
   parsePoints,
   pointsField,
@@ -26,15 +27,19 @@ import { judgingRefusal, requireJudgedEntry, saveScoreSheet } from '~/judging/sh
 import { clientIp } from '~/load-context'
 import { listEntryMedia } from '~/media/media.server'
 import { ColumnHeader, ScrollTable } from '~/ui/scroll-table'
+import { ErrorSummary, useFailedSubmit } from '~/ui/error-summary'
 import {
   FieldErrors,
   FormMessage,
+  SaveBar,
   buttonClass,
   inputClass,
   labelClass,
   secondaryButtonClass,
 } from '~/ui/form'
 import { pageTitle } from '~/ui/page-title'
+import { parseWithZod, readForm } from '~/forms/parse'
+import { UnsavedCopyNotice, useUnsavedCopy } from '~/ui/unsaved-copy'
 
 const NOTICES = {
   draft: 'judge.saved',
@@ -102,7 +107,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, entry } = await requireJudgedEntry(request, Number(params.entryId))
   const criteria = await criteriaOfContest(entry.contest_id)
   const schema = scoreSheetSchema(criteria)
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = parseWithZod(await readForm(request), { schema })
   // Out of the judging window: refused with the reason, what was typed kept on the page.
   const refusal = judgingRefusal(entry, now())
   if (refusal) {
@@ -147,7 +152,7 @@ function ScoreSheet() {
   const defaultValue = useMemo(() => {
     const v: Record<string, string> = {}
     for (const s of d.sheet.scores) {
-      v[pointsField(s.criterion_id)] = String(s.points)
+      v[pointsField(s.criterion_id)] = numberForInput(s.points)
       v[commentField(s.criterion_id)] = s.comment
     }
     return v
@@ -160,9 +165,23 @@ function ScoreSheet() {
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
+  const failed = useFailedSubmit(form, actionData?.result)
+  const summaryLabels = Object.fromEntries(
+    d.criteria.flatMap((c, i) => [
+      [pointsField(c.id), `${i + 1}. ${c.title} – ${t('judge.points')}`],
+      [commentField(c.id), `${i + 1}. ${c.title} – ${t('judge.comment')}`],
+    ]),
+  )
   const [total, setTotal] = useState(d.sheet.total)
   const max = rubricMax(d.criteria)
   const writable = d.refusal === null
+  // A long comment survives a failed save: kept in the browser until the server confirms it.
+  const unsaved = useUnsavedCopy({
+    formId: form.id,
+    storageKey: `sheet-${d.entry.id}`,
+    base: d.sheet.updatedAt ?? 'none',
+    enabled: writable,
+  })
   const submitted = d.sheet.status === 'submitted'
   const fmt = (n: number) => formatNumber(locale, n, 1)
   return (
@@ -184,6 +203,7 @@ function ScoreSheet() {
       ) : null}
       <div className="mt-3 space-y-3">
         {d.notice && !actionData ? <FormMessage tone="success">{t(d.notice)}</FormMessage> : null}
+        <UnsavedCopyNotice {...unsaved} />
         {d.refusal && !actionData ? (
           <FormMessage tone="error">
             {d.refusal === 'score.error.notOpen'
@@ -191,18 +211,20 @@ function ScoreSheet() {
               : t('judge.readOnly')}
           </FormMessage>
         ) : null}
-        {form.errors?.length ? (
-          <div id={form.errorId}>
-            <FormMessage tone="error">{form.errors.map((e) => t(e)).join(' ')}</FormMessage>
-          </div>
-        ) : null}
       </div>
       <Form
         method="post"
         className="mt-4 space-y-5"
         {...getFormProps(form)}
+        onSubmit={failed.onSubmit}
         onInput={(e) => setTotal(liveTotal(e.currentTarget, d.criteria))}
       >
+        <ErrorSummary
+          form={form}
+          failed={failed}
+          intro={t('judge.notSaved')}
+          labels={summaryLabels}
+        />
         <fieldset disabled={!writable} className="space-y-5">
           {d.criteria.map((c, i) => {
             const points = fields[pointsField(c.id)]!
@@ -229,11 +251,9 @@ function ScoreSheet() {
                     name={points.name}
                     key={points.key}
                     defaultValue={points.initialValue as string | undefined}
-                    type="number"
+                    type="text"
                     inputMode="decimal"
-                    min={0}
-                    max={c.max_points}
-                    step={0.5}
+                    autoComplete="off"
                     aria-invalid={points.errors?.length ? true : undefined}
                     aria-describedby={`${hintId} ${pointsErrors}`.trim()}
                     className={`${inputClass} max-w-32 scroll-mb-40`}
@@ -251,7 +271,7 @@ function ScoreSheet() {
                     key={comment.key}
                     defaultValue={comment.initialValue as string | undefined}
                     rows={3}
-                    maxLength={2000}
+                    maxLength={COMMENT_MAX}
                     aria-invalid={comment.errors?.length ? true : undefined}
                     aria-describedby={commentErrors || undefined}
                     className={`${inputClass} scroll-mb-40`}
@@ -262,7 +282,7 @@ function ScoreSheet() {
             )
           })}
         </fieldset>
-        <div className="sticky bottom-0 z-10 -mx-4 space-y-3 border-t border-stone-200 bg-white/95 px-4 py-3">
+        <SaveBar className="space-y-3">
           <p className="text-lg font-semibold" aria-live="polite">
             {t('judge.total', { total: fmt(total), max: fmt(max) })}
           </p>
@@ -284,7 +304,7 @@ function ScoreSheet() {
               )}
             </div>
           ) : null}
-        </div>
+        </SaveBar>
       </Form>
     </section>
   )

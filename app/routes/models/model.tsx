@@ -11,21 +11,12 @@ import { formatDecimal } from '~/models/decimal'
 import { ScrollTable } from '~/ui/scroll-table'
 import { pageTitle } from '~/ui/page-title'
 
-/** The page on paper: no site header, navigation or footer; links show where they lead. */
-const PRINT_CSS = `
-body > div > header, nav, footer { display: none !important; }
-main a[href^='/']::after, main a[href^='http']::after {
-  content: ' (' attr(href) ')'; font-size: 0.8em; color: #57534e; word-break: break-all;
-}
-main figure a::after { content: none !important; }
-`
-
 /** GET /models/:slug — the public page of a published model (404 otherwise). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const slug = params.slug ?? ''
   const page = slug.length <= 200 ? await publicModelPage(slug) : null
   if (!page) notFound()
-  const base = publicOrigin(request)
+  const base = publicOrigin()
   const cover = page.photos[0]
   const big = cover ? [...cover.variants].sort((a, b) => b.width - a.width)[0] : undefined
   return {
@@ -134,9 +125,8 @@ export default function ModelPage() {
   const vnd = (n: number | null) => (n == null ? '' : formatVnd(locale, n))
   const num = (n: number | null) => (n == null ? '' : formatNumber(locale, n))
   return (
-    <article className="space-y-4">
-      {/* A constant, never user input. */}
-      <style media="print" dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
+    // `model-page` gives the page its print layout (app/styles/app.css).
+    <article className="model-page space-y-4">
       <p className="print:hidden">
         <Link to="/models" className="text-brand-800 underline">
           {t('catalog.backToCatalog')}

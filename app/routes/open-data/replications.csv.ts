@@ -1,7 +1,6 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
 import { replicationsOpenData } from '~/catalog/open-data.server'
 
 /** GET /open-data/replications.csv — public open data (published rows only; see app/catalog/open-data.server.ts). */
-export function loader({ request }: LoaderFunctionArgs) {
-  return replicationsOpenData(request, 'csv')
+export function loader() {
+  return replicationsOpenData('csv')
 }

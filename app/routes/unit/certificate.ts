@@ -13,11 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (entry.state !== 'published') notFound()
   const contest = await findContest(entry.contest_id)
   if (!contest || contest.status !== 'published') notFound()
-  const out = await contestFile(
-    contest,
-    { kind: 'certificate', entryId: entry.id },
-    publicOrigin(request),
-  )
+  const out = await contestFile(contest, { kind: 'certificate', entryId: entry.id }, publicOrigin())
   if (!out) notFound()
   return fileResponse(out)
 }

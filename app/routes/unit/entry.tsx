@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useFetcher, useLoaderData } from '@remix-run/react'
@@ -8,7 +7,7 @@ import { orgUnitsInScope, scopeRootFor } from '#db/repos/org-units'
 import { now } from '~/clock.server'
 import { entryEditRefusal, requireOwnEntry } from '~/entries/access.server'
 import { draftFormValues } from '~/entries/content'
-import { ContentFields } from '~/entries/content-fields'
+import { ContentFields, useContentSummaryLabels } from '~/entries/content-fields'
 import { saveEntryDraft, submitEntry } from '~/entries/entries.server'
 import { EntryView } from '~/entries/entry-view'
 import { entryFormSchema } from '~/entries/schema'
@@ -21,8 +20,11 @@ import { listEntryMedia } from '~/media/media.server'
 import { mediaMessages } from '~/media/messages'
 import { PhotoManager } from '~/media/photo-manager'
 import { communeChoicesFor } from '~/models/models.server'
-import { FormMessage, buttonClass, secondaryButtonClass } from '~/ui/form'
+import { ErrorSummary, useFailedSubmit } from '~/ui/error-summary'
+import { FormMessage, ImplicitSubmit, SaveBar, buttonClass, secondaryButtonClass } from '~/ui/form'
+import { UnsavedCopyNotice, useUnsavedCopy } from '~/ui/unsaved-copy'
 import { pageTitle } from '~/ui/page-title'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const { data } = args
@@ -45,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: entry.title,
       state: entry.state,
       version: entry.version,
+      // Changes with every save of the draft (autosave included): the browser's unsaved copy goes then.
+      updatedAt: entry.updated_at,
       returnReason: entry.return_reason,
       rejectReason: entry.reject_reason,
       contestTitle: entry.contest_title,
@@ -64,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, entry } = await requireOwnEntry(request, Number(params.entryId))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: entryFormSchema })
   const refusal = entryEditRefusal(entry, now())
   if (refusal) {
@@ -150,7 +154,15 @@ export default function EntryPage() {
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: entryFormSchema }),
   })
-  const formErrors = (form.errors ?? []).filter((e) => e !== actionData?.notice)
+  const failed = useFailedSubmit(form, actionData?.result)
+  const summary = useContentSummaryLabels()
+  const notice = actionData?.notice
+  const unsaved = useUnsavedCopy({
+    formId: form.id,
+    storageKey: `entry-${d.entry.id}`,
+    base: d.entry.updatedAt,
+    enabled: d.editable,
+  })
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p>
@@ -166,7 +178,8 @@ export default function EntryPage() {
           {t('entry.deadline', { date: formatDateTime(locale, d.entry.deadline) })}
         </p>
       </div>
-      {d.submittedVersion ? (
+      {d.submittedVersion && !d.editable ? (
+        // The one message after a submit: what was done and what happens next.
         <FormMessage tone="success">
           {t('entry.submitted', { version: d.submittedVersion })}
         </FormMessage>
@@ -193,19 +206,43 @@ export default function EntryPage() {
       ) : null}
       {d.editable ? (
         <>
-          {actionData?.notice ? (
-            <FormMessage tone={actionData.notice === 'entry.saved' ? 'success' : 'error'}>
-              {t(actionData.notice)}
-            </FormMessage>
+          {notice === 'entry.saved' ? (
+            <FormMessage tone="success">{t('entry.saved')}</FormMessage>
           ) : null}
-          {formErrors.length ? (
-            <div id={form.errorId}>
-              <FormMessage tone="error">{formErrors.map((e) => t(e)).join(' ')}</FormMessage>
-            </div>
-          ) : null}
-          <Form ref={formRef} method="post" className="space-y-6" {...getFormProps(form)}>
+          <UnsavedCopyNotice {...unsaved} />
+          <Form
+            ref={formRef}
+            method="post"
+            className="space-y-6"
+            {...getFormProps(form)}
+            onSubmit={failed.onSubmit}
+          >
+            {/* Enter saves the draft: the first visible submit button removes an indicator. */}
+            <ImplicitSubmit name="intent" value="save">
+              {t('entry.save')}
+            </ImplicitSubmit>
+            <ErrorSummary
+              form={form}
+              failed={failed}
+              intro={t(
+                failed.blockedIntent === null
+                  ? notice === 'entry.savedWithErrors'
+                    ? notice
+                    : 'entry.incomplete'
+                  : failed.blockedIntent === 'submit'
+                    ? 'entry.incomplete'
+                    : 'entry.notSaved',
+              )}
+              labels={summary.labels}
+              rowLabels={summary.rowLabels}
+              // The photos are added in their own section, above this form.
+              targets={{
+                photos: 'media-upload-photo',
+                'entry.error.needPhoto': 'media-upload-photo',
+              }}
+            />
             <ContentFields form={form} fields={fields} communes={d.communes} withPeriod />
-            <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-stone-200 bg-white/95 px-4 py-3">
+            <SaveBar className="flex flex-wrap items-center gap-3">
               <button type="submit" name="intent" value="save" className={secondaryButtonClass}>
                 {t('entry.save')}
               </button>
@@ -219,17 +256,20 @@ export default function EntryPage() {
                     ? t('entry.autosaved', { time: formatDateTime(locale, autosave.savedAt) })
                     : ''}
               </p>
-            </div>
+            </SaveBar>
           </Form>
           <p className="text-sm text-stone-600">{t('entry.submitHint')}</p>
         </>
       ) : (
         <>
-          <FormMessage tone="error">
-            {d.refusal === 'entry.error.deadlinePassed'
-              ? t('entry.closed')
-              : t('entry.readOnly', { state: t(`entryState.${d.entry.state}`) })}
-          </FormMessage>
+          {/* Just submitted: the success message above says it all. */}
+          {d.submittedVersion ? null : (
+            <FormMessage tone="error">
+              {d.refusal === 'entry.error.deadlinePassed'
+                ? t('entry.closed')
+                : t('entry.readOnly', { state: t(`entryState.${d.entry.state}`) })}
+            </FormMessage>
+          )}
           {d.snapshot ? (
             <EntryView snapshot={d.snapshot} photos={d.photos} documents={d.documents} />
           ) : null}

@@ -1,12 +1,11 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { orgUnitsInScope, scopeRootFor } from '#db/repos/org-units'
 import { requireRole } from '~/auth/guards.server'
 import { formValuesFromSnapshot } from '~/entries/content'
-import { ContentFields } from '~/entries/content-fields'
+import { ContentFields, useContentSummaryLabels } from '~/entries/content-fields'
 import { modelFormSchema } from '~/entries/schema'
 import { getLocale } from '~/i18n/locale.server'
 import { formatDateTime } from '~/i18n'
@@ -19,8 +18,11 @@ import {
   saveModel,
   unitOf,
 } from '~/models/models.server'
-import { FormMessage, buttonClass } from '~/ui/form'
+import { ErrorSummary, useFailedSubmit } from '~/ui/error-summary'
+import { FormMessage, ImplicitSubmit, SaveBar, buttonClass } from '~/ui/form'
+import { UnsavedCopyNotice, useUnsavedCopy } from '~/ui/unsaved-copy'
 import { pageTitle } from '~/ui/page-title'
+import { getZodConstraint, parseWithZod, readForm } from '~/forms/parse'
 
 /** /unit/models/new and /unit/models/:modelId: a unit registers or edits one of its models. */
 function modelIdOf(params: { modelId?: string }) {
@@ -59,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sentForReview: new URL(request.url).searchParams.has('sent'),
     published: !!model?.published_at,
     pendingSince,
+    // Changes with every confirmed save (of the model or of its pending revision).
+    savedVersion: `${model?.updated_at ?? 'new'}|${pendingSince ?? ''}`,
   }
 }
 
@@ -66,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, 'unit')
   const modelId = modelIdOf(params)
   if (modelId !== null) await requireOwnModel(user, modelId)
-  const submission = parseWithZod(await request.formData(), { schema: modelFormSchema })
+  const submission = parseWithZod(await readForm(request), { schema: modelFormSchema })
   if (submission.status !== 'success') {
     // List edits (add/remove an indicator without JavaScript) come back here too, with no error.
     return data(
@@ -94,6 +98,7 @@ export default function ModelForm() {
     sentForReview,
     published,
     pendingSince,
+    savedVersion,
   } = useLoaderData<typeof loader>()
   const locale = useLocale()
   const actionData = useActionData<typeof action>()
@@ -106,6 +111,15 @@ export default function ModelForm() {
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: modelFormSchema }),
+  })
+  const failed = useFailedSubmit(form, actionData?.result)
+  const summary = useContentSummaryLabels()
+  const unsaved = useUnsavedCopy({
+    formId: form.id,
+    storageKey: form.id,
+    base: savedVersion,
+    // A new model saved: its copy (kept under model-new) is confirmed too.
+    confirmed: (saved || sentForReview) && !actionData ? ['model-new'] : [],
   })
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -130,16 +144,23 @@ export default function ModelForm() {
             : t('model.publishedHint')}
         </p>
       ) : null}
-      {actionData?.result.status === 'error' ? (
-        <FormMessage tone="error">{t('model.fixErrors')}</FormMessage>
-      ) : null}
-      <Form method="post" className="space-y-6" {...getFormProps(form)}>
+      <UnsavedCopyNotice {...unsaved} />
+      <Form method="post" className="space-y-6" {...getFormProps(form)} onSubmit={failed.onSubmit}>
+        {/* Enter saves: the first visible submit button removes an indicator. */}
+        <ImplicitSubmit>{t('model.save')}</ImplicitSubmit>
+        <ErrorSummary
+          form={form}
+          failed={failed}
+          intro={t('model.fixErrors')}
+          labels={summary.labels}
+          rowLabels={summary.rowLabels}
+        />
         <ContentFields form={form} fields={fields} communes={communes} />
-        <div className="sticky bottom-0 -mx-4 border-t border-stone-200 bg-white/95 px-4 py-3">
+        <SaveBar>
           <button type="submit" className={buttonClass}>
             {t('model.save')}
           </button>
-        </div>
+        </SaveBar>
       </Form>
     </div>
   )
