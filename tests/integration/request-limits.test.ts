@@ -12,6 +12,7 @@ import { SMALL_BODY_BYTES, UPLOAD_BODY_BYTES } from '~/http/body-limits'
 import * as login from '~/routes/login'
 import * as entryPage from '~/routes/unit/entry'
 import * as entryMedia from '~/routes/unit/entry-media'
+import { readUploadForm } from '~/media/upload-stream.server'
 import { uploadDir } from '~/storage/local.server'
 import { rawPost } from '../support/raw-http'
 import {
@@ -293,6 +294,44 @@ describe('uploads', () => {
       .orderBy('position')
       .execute()
     expect(names.map((n) => n.original_name)).toEqual(['ảnh;1=a.jpg', 'x=1; y=2.jpg', 'thường.jpg'])
+    expect(leftovers()).toEqual([])
+  })
+
+  it('cleans every field and file name as the form door does (bidi, invisible, path)', async () => {
+    const { body, type } = multipart([
+      { name: 'intent', bytes: new TextEncoder().encode('caption') },
+      { name: 'caption', bytes: new TextEncoder().encode('Ảnh\u202Egpj.exe\u200B họp dân') },
+      {
+        name: 'photos',
+        filename: 'C:\\ảnh\u202Egpj.exe\u00AD.jpg',
+        type: 'image/jpeg',
+        bytes: await jpeg(120),
+      },
+    ])
+    const request = new Request(`${base}/unit/entries/${entryId}/media`, {
+      method: 'POST',
+      headers: { 'Content-Type': type },
+      body,
+    })
+    const upload = await readUploadForm(request)
+    try {
+      expect(upload.form.get('intent')).toBe('caption')
+      expect(upload.form.get('caption')).toBe('Ảnhgpj.exe họp dân')
+      expect(upload.files.map((f) => f.name)).toEqual(['ảnhgpj.exe.jpg'])
+      // NFC, as the form door stores text: a decomposed "ả" is composed.
+      const decomposed = multipart([{ name: 'caption', bytes: Buffer.from('a\u0309', 'utf8') }])
+      const again = await readUploadForm(
+        new Request(request.url, {
+          method: 'POST',
+          headers: { 'Content-Type': decomposed.type },
+          body: decomposed.body,
+        }),
+      )
+      expect(again.form.get('caption')).toBe('ả')
+      await again.cleanup()
+    } finally {
+      await upload.cleanup()
+    }
     expect(leftovers()).toEqual([])
   })
 

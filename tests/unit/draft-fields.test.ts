@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { TEXT_WITHOUT_MAX, draftFields } from '~/entries/draft-fields'
 import { entryFormSchema, MAX_INDICATORS } from '~/entries/schema'
+import { MAX_LENGTH } from '~/forms/limits'
 
 describe('what a draft keeps', () => {
   it('keeps a payload within the limits exactly as it came', () => {
@@ -36,8 +37,8 @@ describe('what a draft keeps', () => {
       { title: 't'.repeat(10_000), method: 'm'.repeat(50_000), resources_vnd: '9'.repeat(10_000) },
       entryFormSchema,
     ) as Record<string, string>
-    expect(kept.title).toHaveLength(400)
-    expect(kept.method).toHaveLength(16_000)
+    expect(kept.title).toHaveLength(2 * MAX_LENGTH.title)
+    expect(kept.method).toHaveLength(2 * MAX_LENGTH.long)
     expect(kept.resources_vnd).toHaveLength(TEXT_WITHOUT_MAX)
   })
 
