@@ -112,8 +112,18 @@ function linkOrCopy(from: string, to: string) {
   }
 }
 
+/**
+ * Top-level folders of UPLOAD_DIR whose names start with a dot are the server's working space
+ * (`.incoming`: uploads still being received). They are never part of a backup: a half-received
+ * file would come back on restore with no media row pointing at it.
+ */
+function isWorkingFile(key: string) {
+  return key.startsWith('.')
+}
+
 function copyUploads(uploadDir: string, into: string) {
   for (const key of listFiles(uploadDir)) {
+    if (isWorkingFile(key)) continue
     try {
       linkOrCopy(join(uploadDir, key), join(into, key))
     } catch (error) {

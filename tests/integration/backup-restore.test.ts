@@ -159,7 +159,7 @@ describe('backup and restore', () => {
     ).toThrow(/not a readable SQLite database/)
   })
 
-  test('a backup refuses an existing directory and copies upload files the database does not know', async () => {
+  test('a backup refuses an existing directory, copies upload files the database does not know and skips uploads in progress', async () => {
     const live = await opsDatabase()
     writeFileSync(join(live.dir, 'x'), '')
     expect(() =>
@@ -168,6 +168,9 @@ describe('backup and restore', () => {
     const { mkdirSync } = await import('node:fs')
     mkdirSync(join(live.uploadDir, 'media'), { recursive: true })
     writeFileSync(join(live.uploadDir, 'media/loose.jpg'), 'bytes')
+    // An upload still being received (the streaming reader's folder) is not part of a backup.
+    mkdirSync(join(live.uploadDir, '.incoming/req-1'), { recursive: true })
+    writeFileSync(join(live.uploadDir, '.incoming/req-1/half.jpg'), 'half')
     const backup = backupSite({
       databasePath: live.databasePath,
       uploadDir: live.uploadDir,
